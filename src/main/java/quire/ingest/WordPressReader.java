@@ -1,0 +1,9 @@
+package quire.ingest;
+
+/** STUB: to be replaced. */
+final class WordPressReader implements FormatReader {
+    @Override
+    public ReadResult read(String content, String fileName) {
+        throw new IngestException("Not implemented yet.");
+    }
+}
