@@ -7,6 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import quire.model.Article;
+import quire.model.KeyBasis;
 
 /**
  * Stable article keys. A key depends only on what identifies the article, never on the file's
@@ -32,9 +34,36 @@ public final class ArticleKeys {
         return hash("text\n" + text);
     }
 
+    /**
+     * What {@link #keyOf} derived an ingested article's key from. The ingester keeps the guid in
+     * the article's properties under {@code guid}.
+     */
+    public static KeyBasis basisOf(Article article) {
+        if (article.link().isPresent()) {
+            return KeyBasis.LINK;
+        }
+        if (article.properties().containsKey("guid")) {
+            return KeyBasis.GUID;
+        }
+        if (article.published().isPresent()) {
+            return KeyBasis.TITLE_AND_DATE;
+        }
+        return KeyBasis.TEXT;
+    }
+
     /** A hash of the canonical text, used to recognise identical copies and unchanged articles. */
     public static String textHash(String text) {
         return hash("text\n" + text);
+    }
+
+    /** A hash of a file's bytes, to confirm that a file whose size or time changed really changed. */
+    public static String contentHash(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /**

@@ -124,10 +124,16 @@ public final class Ingester {
                 source.map(BodyBuilder::clean).filter(s -> !s.isEmpty()),
                 draft.link().map(String::strip).filter(s -> !s.isEmpty()),
                 draft.summary().map(BodyBuilder::clean).filter(s -> !s.isEmpty()),
-                draft.properties(),
+                withGuid(draft),
                 warnings,
                 body.text(),
                 body.blocks()));
+    }
+
+    private static java.util.Map<String, String> withGuid(ArticleDraft draft) {
+        java.util.Map<String, String> properties = new java.util.TreeMap<>(draft.properties());
+        draft.guid().map(String::strip).filter(s -> !s.isEmpty()).ifPresent(g -> properties.put("guid", g));
+        return properties;
     }
 
     private FormatReader readerFor(Format format) {
@@ -139,7 +145,12 @@ public final class Ingester {
         };
     }
 
-    private byte[] readBounded(Path file) throws IOException {
+    /**
+     * Reads a file's bytes, refusing files over the size limit.
+     *
+     * @throws IngestException when the file is too large
+     */
+    public byte[] readBounded(Path file) throws IOException {
         long size = Files.size(file);
         if (size > maxFileBytes) {
             throw new IngestException(String.format(

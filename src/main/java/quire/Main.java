@@ -1,0 +1,58 @@
+package quire;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.FileHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import quire.cli.Cli;
+import quire.ingest.CorpusScanner;
+import quire.ingest.Ingester;
+import quire.service.AppDirs;
+import quire.service.CorpusIndexer;
+import quire.service.CorpusService;
+
+/** Wiring only: builds every service with {@code new} and hands the command line to the CLI. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        AppDirs dirs = AppDirs.ofCurrentUser();
+        logToFile(dirs.dataDir().resolve("logs"));
+        CorpusIndexer indexer = new CorpusIndexer(
+                new CorpusScanner(), new Ingester(), Runtime.getRuntime().availableProcessors());
+        CorpusService corpus = new CorpusService(indexer);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int exit = new Cli(corpus, dirs).run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(exit);
+    }
+
+    /**
+     * Stack traces belong in a log file a user can send with a bug report, not on the terminal.
+     * If the log folder cannot be written, log nothing rather than fail.
+     */
+    private static void logToFile(Path folder) {
+        LogManager.getLogManager().reset();
+        Logger root = Logger.getLogger("");
+        root.setLevel(Level.INFO);
+        try {
+            Files.createDirectories(folder);
+            Handler file = new FileHandler(folder.resolve("quire-%g.log").toString(), 2_000_000, 3, true);
+            file.setFormatter(new SimpleFormatter());
+            file.setEncoding(StandardCharsets.UTF_8.name());
+            root.addHandler(file);
+        } catch (IOException | SecurityException e) {
+            root.setLevel(Level.OFF);
+        }
+    }
+}

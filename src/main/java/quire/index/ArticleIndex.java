@@ -1,0 +1,365 @@
+package quire.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+import quire.model.Article;
+import quire.model.ArticleSummary;
+import quire.model.FileRecord;
+import quire.model.Published;
+import quire.model.QuireException;
+
+/**
+ * The Lucene index of a corpus: one document per article (its metadata, canonical text and
+ * blocks) and one per corpus file (what was read from it and when). It is a cache: anything
+ * missing, from another schema version or damaged is rebuilt from the files.
+ *
+ * <p>Thread-safe. One instance holds the index's write lock; readers see the last refresh, which
+ * the writer does after each {@link #commit()}.
+ */
+public final class ArticleIndex implements Closeable {
+    private static final System.Logger LOG = System.getLogger(ArticleIndex.class.getName());
+    private static final Set<String> SUMMARY_FIELDS = Set.of(
+            Schema.KEY, Schema.TITLE, Schema.PUBLISHED, Schema.AUTHOR, Schema.SOURCE, Schema.PATH, Schema.WARNINGS);
+
+    private final Path location;
+    private final Directory directory;
+    /** Null when opened read-only. */
+    private final IndexWriter writer;
+
+    private final SearcherManager searchers;
+    private final Optional<String> rebuildReason;
+
+    private ArticleIndex(Path location, Directory directory, IndexWriter writer, Optional<String> rebuildReason)
+            throws IOException {
+        this.location = location;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = writer == null ? new SearcherManager(directory, null) : new SearcherManager(writer, null);
+        this.rebuildReason = rebuildReason;
+    }
+
+    /**
+     * Opens an existing index for reading only, so that it can be read while another process
+     * updates it; empty when there is no usable index in {@code dir}.
+     */
+    public static Optional<ArticleIndex> openReadOnly(Path dir) {
+        if (!Files.isDirectory(dir) || unusableBecause(dir).isPresent()) {
+            return Optional.empty();
+        }
+        try {
+            Directory directory = FSDirectory.open(dir);
+            if (!DirectoryReader.indexExists(directory)) {
+                directory.close();
+                return Optional.empty();
+            }
+            return Optional.of(new ArticleIndex(dir, directory, null, Optional.empty()));
+        } catch (IOException e) {
+            throw new QuireException("Cannot open the index at '" + dir + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens the index in {@code dir} for updating, creating it if missing and rebuilding it (empty)
+     * if it is from another schema version or cannot be read.
+     *
+     * @throws QuireException if another process is updating the same index, or the folder cannot be written
+     */
+    public static ArticleIndex open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Optional<String> reason = unusableBecause(dir);
+            Directory directory = FSDirectory.open(dir);
+            IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer())
+                    .setOpenMode(
+                            reason.isPresent()
+                                    ? IndexWriterConfig.OpenMode.CREATE
+                                    : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(64)
+                    .setCommitOnClose(false);
+            IndexWriter writer;
+            try {
+                writer = new IndexWriter(directory, config);
+            } catch (LockObtainFailedException e) {
+                directory.close();
+                throw new QuireException(
+                        "The index at '" + dir + "' is already open in another Quire; close it there, or wait"
+                                + " until its indexing has finished.",
+                        e);
+            }
+            reason.ifPresent(r -> LOG.log(System.Logger.Level.WARNING, "Rebuilding index at " + dir + ": " + r));
+            ArticleIndex index = new ArticleIndex(dir, directory, writer, reason);
+            if (reason.isPresent() || !DirectoryReader.indexExists(directory)) {
+                index.commit();
+            }
+            return index;
+        } catch (AccessDeniedException e) {
+            throw new QuireException("Quire cannot write its index to '" + dir + "': permission denied.", e);
+        } catch (IOException e) {
+            throw new QuireException("Cannot open the index at '" + dir + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Why the index in {@code dir} cannot be used as it is, if it cannot; empty for a usable or absent index. */
+    private static Optional<String> unusableBecause(Path dir) {
+        try (Directory directory = FSDirectory.open(dir)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return Optional.empty();
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                String version = reader.getIndexCommit().getUserData().get(Schema.VERSION_KEY);
+                if (!String.valueOf(Schema.VERSION).equals(version)) {
+                    return Optional.of("it was made by another version of Quire (schema " + version + ")");
+                }
+                return Optional.empty();
+            }
+        } catch (IndexNotFoundException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            // CorruptIndexException, IndexFormatToo{Old,New}Exception, missing segment files...
+            LOG.log(System.Logger.Level.WARNING, "Index at " + dir + " is damaged", e);
+            return Optional.of("it is damaged (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Why the index was rebuilt from scratch when it was opened, if it was. */
+    public Optional<String> rebuildReason() {
+        return rebuildReason;
+    }
+
+    public Path location() {
+        return location;
+    }
+
+    /** Every corpus file the index knows, by path. */
+    public Map<String, FileRecord> fileRecords() {
+        Map<String, FileRecord> records = new HashMap<>();
+        forEachDocument(Schema.TYPE_FILE, Set.of(Schema.FILE_RECORD), doc -> {
+            FileRecord r = Codec.fileRecord(doc.getBinaryValue(Schema.FILE_RECORD));
+            records.put(r.path(), r);
+        });
+        return records;
+    }
+
+    /** For every article in the index, the path of the file its stored copy came from. */
+    public Map<String, String> articlePaths() {
+        Map<String, String> paths = new HashMap<>();
+        forEachDocument(Schema.TYPE_ARTICLE, Set.of(Schema.KEY, Schema.PATH), doc -> paths.put(doc.get(Schema.KEY), doc.get(Schema.PATH)));
+        return paths;
+    }
+
+    /** Every article's metadata, ordered by path and then title. */
+    public List<ArticleSummary> articles() {
+        List<ArticleSummary> summaries = new ArrayList<>();
+        forEachDocument(Schema.TYPE_ARTICLE, SUMMARY_FIELDS, doc -> summaries.add(summaryOf(doc)));
+        summaries.sort(Comparator.comparing(ArticleSummary::path).thenComparing(ArticleSummary::title));
+        return summaries;
+    }
+
+    public int articleCount() {
+        return withSearcher(s -> s.count(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_ARTICLE))));
+    }
+
+    /** One article, whole. */
+    public Optional<Article> article(String key) {
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(new TermQuery(new Term(Schema.KEY, key)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.<Article>empty();
+            }
+            return Optional.of(articleOf(searcher.storedFields().document(top.scoreDocs[0].doc)));
+        });
+    }
+
+    /** Adds or replaces the stored copy of an article (by key). */
+    public void putArticle(Article article) {
+        Document doc = new Document();
+        doc.add(new StringField(Schema.TYPE, Schema.TYPE_ARTICLE, Field.Store.NO));
+        doc.add(new StringField(Schema.KEY, article.key(), Field.Store.YES));
+        doc.add(new StringField(Schema.PATH, article.path(), Field.Store.YES));
+        doc.add(new TextField(Schema.TITLE, article.title(), Field.Store.YES));
+        doc.add(new Field(Schema.BODY, article.text(), Schema.TEXT_WITH_OFFSETS));
+        article.author().ifPresent(a -> doc.add(new StringField(Schema.AUTHOR, a, Field.Store.YES)));
+        article.source().ifPresent(s -> doc.add(new StringField(Schema.SOURCE, s, Field.Store.YES)));
+        article.link().ifPresent(l -> doc.add(new StoredField(Schema.LINK, l)));
+        article.summary().ifPresent(s -> doc.add(new StoredField(Schema.SUMMARY, s)));
+        article.published().ifPresent(p -> {
+            doc.add(new StoredField(Schema.PUBLISHED, p.toString()));
+            long day = p.date().toEpochDay();
+            doc.add(new LongPoint(Schema.DATE, day));
+            doc.add(new NumericDocValuesField(Schema.DATE, day));
+        });
+        doc.add(new StoredField(Schema.PROPERTIES, Codec.map(article.properties())));
+        doc.add(new StoredField(Schema.WARNINGS, Codec.strings(article.warnings())));
+        doc.add(new StoredField(Schema.BLOCKS, Codec.blocks(article.blocks())));
+        update(new Term(Schema.KEY, article.key()), doc);
+    }
+
+    public void deleteArticle(String key) {
+        delete(new Term(Schema.KEY, key));
+    }
+
+    /** Adds or replaces what the index remembers of a corpus file (by path). */
+    public void putFile(FileRecord record) {
+        Document doc = new Document();
+        doc.add(new StringField(Schema.TYPE, Schema.TYPE_FILE, Field.Store.NO));
+        doc.add(new StringField(Schema.FILE_PATH, record.path(), Field.Store.NO));
+        doc.add(new StoredField(Schema.FILE_RECORD, Codec.fileRecord(record)));
+        update(new Term(Schema.FILE_PATH, record.path()), doc);
+    }
+
+    public void deleteFile(String path) {
+        delete(new Term(Schema.FILE_PATH, path));
+    }
+
+    /**
+     * Makes every change so far durable and visible to readers. A crash before this loses only
+     * the changes since the last commit, which the next run redoes.
+     */
+    public void commit() {
+        requireWriter();
+        try {
+            writer.setLiveCommitData(Map.of(Schema.VERSION_KEY, String.valueOf(Schema.VERSION)).entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new QuireException("Cannot save the index at '" + location + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes without committing: what was not committed is dropped, as after a crash. */
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            if (writer != null) {
+                writer.rollback();
+            }
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void requireWriter() {
+        if (writer == null) {
+            throw new IllegalStateException("the index was opened read-only");
+        }
+    }
+
+    private void update(Term term, Document doc) {
+        requireWriter();
+        try {
+            writer.updateDocument(term, doc);
+        } catch (IOException e) {
+            throw new QuireException("Cannot write to the index at '" + location + "': " + e.getMessage(), e);
+        }
+    }
+
+    private void delete(Term term) {
+        requireWriter();
+        try {
+            writer.deleteDocuments(term);
+        } catch (IOException e) {
+            throw new QuireException("Cannot write to the index at '" + location + "': " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SearcherTask<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherTask<T> task) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return task.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new QuireException("Cannot read the index at '" + location + "': " + e.getMessage(), e);
+        }
+    }
+
+    private void forEachDocument(String type, Set<String> fields, java.util.function.Consumer<Document> action) {
+        withSearcher(searcher -> {
+            // Walk the segments directly: listing every document is not a ranked search.
+            Term typeTerm = new Term(Schema.TYPE, type);
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                var postings = leaf.reader().postings(typeTerm);
+                if (postings == null) {
+                    continue;
+                }
+                for (int doc = postings.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        action.accept(stored.document(doc, fields));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private static ArticleSummary summaryOf(Document doc) {
+        return new ArticleSummary(
+                doc.get(Schema.KEY),
+                doc.get(Schema.TITLE),
+                Optional.ofNullable(doc.get(Schema.PUBLISHED)).map(Published::parse),
+                Optional.ofNullable(doc.get(Schema.AUTHOR)),
+                Optional.ofNullable(doc.get(Schema.SOURCE)),
+                doc.get(Schema.PATH),
+                Codec.strings(doc.getBinaryValue(Schema.WARNINGS)));
+    }
+
+    private static Article articleOf(Document doc) {
+        return new Article(
+                doc.get(Schema.KEY),
+                doc.get(Schema.PATH),
+                doc.get(Schema.TITLE),
+                Optional.ofNullable(doc.get(Schema.PUBLISHED)).map(Published::parse),
+                Optional.ofNullable(doc.get(Schema.AUTHOR)),
+                Optional.ofNullable(doc.get(Schema.SOURCE)),
+                Optional.ofNullable(doc.get(Schema.LINK)),
+                Optional.ofNullable(doc.get(Schema.SUMMARY)),
+                Codec.map(doc.getBinaryValue(Schema.PROPERTIES)),
+                Codec.strings(doc.getBinaryValue(Schema.WARNINGS)),
+                doc.get(Schema.BODY),
+                Codec.blocks(doc.getBinaryValue(Schema.BLOCKS)));
+    }
+}

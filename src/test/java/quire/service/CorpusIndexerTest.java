@@ -1,0 +1,277 @@
+package quire.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import quire.ingest.CorpusScanner;
+import quire.ingest.Ingester;
+import quire.model.Article;
+import quire.model.ArticleSummary;
+import quire.model.Problem;
+import quire.model.Severity;
+
+class CorpusIndexerTest {
+    @TempDir
+    Path corpus;
+
+    @TempDir
+    Path data;
+
+    private CorpusService service;
+    private Workspace workspace;
+
+    @BeforeEach
+    void setUp() {
+        service = new CorpusService(new CorpusIndexer(new CorpusScanner(), new Ingester(), 2));
+        workspace = Workspace.resolve(corpus, Optional.of(data.resolve("ws")), new AppDirs(java.util.Map.of(), "Linux", data));
+    }
+
+    private static String post(String link, String title, String content) {
+        return "{\"id\":1,\"date\":\"2024-06-20T18:05:15\",\"link\":\"" + link + "\",\"title\":{\"rendered\":\""
+                + title + "\"},\"content\":{\"rendered\":\"" + content + "\"}}";
+    }
+
+    private static String truncatedPost(String link, String title, String content) {
+        return "{\"id\":1,\"date\":\"2024-06-20T18:05:15\",\"link\":\"" + link + "\",\"title\":{\"rendered\":\""
+                + title + "\"},\"content\":{\"rendered\":\"" + content;
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path file = corpus.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private IndexReport index() {
+        return service.index(workspace, Progress.NONE);
+    }
+
+    private List<String> titles() {
+        return service.articles(workspace).stream().map(ArticleSummary::title).toList();
+    }
+
+    @Test
+    void firstRunReadsEveryFileAndIndexesItsArticles() throws IOException {
+        write("a.txt", "First title\n\nThe first article's only paragraph.\n");
+        write("sub/b.json", post("https://example.org/b", "Second title", "<p>Body of b.</p>"));
+
+        IndexReport report = index();
+
+        assertEquals(2, report.files());
+        assertEquals(2, report.added());
+        assertEquals(2, report.articles());
+        assertEquals(List.of("First title", "Second title"), titles());
+    }
+
+    @Test
+    void unchangedFilesAreNotReadAgain() throws IOException {
+        Path a = write("a.txt", "Title A\n\nOriginal text here.\n");
+        index();
+        // Same size and time, different bytes: only a re-read could notice.
+        FileTime time = Files.getLastModifiedTime(a);
+        Files.writeString(a, "Title A\n\nOriginal text HERE.\n");
+        Files.setLastModifiedTime(a, time);
+
+        IndexReport report = index();
+
+        assertEquals(1, report.unchanged());
+        assertEquals(0, report.added() + report.updated());
+        assertTrue(onlyArticle().text().contains("Original text here."));
+    }
+
+    @Test
+    void aTouchedFileWithTheSameContentIsNotCountedAsUpdated() throws IOException {
+        Path a = write("a.txt", "Title A\n\nSome text.\n");
+        index();
+        Files.setLastModifiedTime(a, FileTime.fromMillis(Files.getLastModifiedTime(a).toMillis() + 60_000));
+
+        IndexReport report = index();
+
+        assertEquals(1, report.unchanged());
+        assertEquals(0, report.updated());
+    }
+
+    @Test
+    void aChangedFileIsReadAgain() throws IOException {
+        Path a = write("a.txt", "Title A\n\nOld text.\n");
+        index();
+        Files.writeString(a, "Title A\n\nNew and longer text.\n");
+        Files.setLastModifiedTime(a, FileTime.fromMillis(Files.getLastModifiedTime(a).toMillis() + 60_000));
+
+        IndexReport report = index();
+
+        assertEquals(1, report.updated());
+        assertEquals("New and longer text.", onlyArticle().text());
+    }
+
+    @Test
+    void aRemovedFileLeavesTheIndex() throws IOException {
+        write("a.txt", "Title A\n\nText A.\n");
+        Path b = write("b.txt", "Title B\n\nText B.\n");
+        index();
+        Files.delete(b);
+
+        IndexReport report = index();
+
+        assertEquals(1, report.removed());
+        assertEquals(1, report.articles());
+        assertEquals(List.of("Title A"), titles());
+    }
+
+    @Test
+    void aRenamedFileKeepsItsArticleKey() throws IOException {
+        Path a = write("a.json", post("https://example.org/a", "Title A", "<p>Text.</p>"));
+        index();
+        String key = onlyArticle().key();
+        Files.move(a, corpus.resolve("renamed.json"));
+
+        index();
+
+        Article article = onlyArticle();
+        assertEquals(key, article.key());
+        assertEquals("renamed.json", article.path());
+    }
+
+    @Test
+    void theSameLinkTwiceIsOneArticleFromTheCompleteCopy() throws IOException {
+        write("a-truncated.json", truncatedPost("https://example.org/p", "Title", "<p>Complete first paragraph.</p><p>Sec"));
+        write("b-complete.json", post("https://example.org/p/", "Title", "<p>Complete first paragraph.</p><p>Second.</p>"));
+
+        IndexReport report = index();
+
+        assertEquals(1, report.articles());
+        assertEquals(1, report.duplicates());
+        Article article = onlyArticle();
+        assertEquals("b-complete.json", article.path());
+        assertTrue(article.warnings().isEmpty(), article.warnings().toString());
+        assertTrue(report.problems().stream().anyMatch(p ->
+                p.path().equals("a-truncated.json") && p.message().contains("Duplicate") && p.message().contains("b-complete.json")));
+    }
+
+    @Test
+    void whenTheChosenCopyIsRemovedTheOtherCopyTakesOver() throws IOException {
+        write("a-truncated.json", truncatedPost("https://example.org/p", "Title", "<p>Complete first paragraph.</p><p>Sec"));
+        Path complete = write("b-complete.json", post("https://example.org/p", "Title", "<p>Complete first paragraph.</p><p>Second.</p>"));
+        index();
+        Files.delete(complete);
+
+        IndexReport report = index();
+
+        assertEquals(0, report.duplicates());
+        Article article = onlyArticle();
+        assertEquals("a-truncated.json", article.path());
+        assertFalse(article.warnings().isEmpty());
+    }
+
+    @Test
+    void identicalTextInTwoFilesIsOneArticle() throws IOException {
+        write("a.txt", "Same title\n\nSame text in both files.\n");
+        write("copy/a.txt", "Same title\n\nSame text in both files.\n");
+
+        IndexReport report = index();
+
+        assertEquals(1, report.articles());
+        assertEquals(1, report.duplicates());
+        assertEquals("a.txt", onlyArticle().path());
+    }
+
+    @Test
+    void aBadFileIsReportedAndTheRestIsIndexed() throws IOException {
+        write("empty.txt", "");
+        write("good.txt", "Good title\n\nGood text.\n");
+        Files.write(corpus.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13});
+
+        IndexReport report = index();
+
+        assertEquals(1, report.articles());
+        List<String> errorPaths = report.problems().stream()
+                .filter(p -> p.severity() == Severity.ERROR)
+                .map(Problem::path)
+                .toList();
+        assertEquals(List.of("empty.txt", "image.png"), errorPaths);
+    }
+
+    @Test
+    void problemsOfUnchangedFilesAreStillReported() throws IOException {
+        write("empty.txt", "");
+        write("good.txt", "Good title\n\nGood text.\n");
+        IndexReport first = index();
+
+        IndexReport second = index();
+
+        assertEquals(first.problems(), second.problems());
+        assertEquals(2, second.unchanged() + second.updated());
+    }
+
+    @Test
+    void aDeletedIndexIsRebuiltFromTheFiles() throws IOException {
+        write("a.txt", "Title A\n\nText A.\n");
+        index();
+        deleteRecursively(workspace.indexDir());
+
+        IndexReport report = index();
+
+        assertEquals(1, report.added());
+        assertEquals(List.of("Title A"), titles());
+    }
+
+    @Test
+    void aDamagedIndexIsRebuiltWithAMessage() throws IOException {
+        write("a.txt", "Title A\n\nText A.\n");
+        index();
+        try (Stream<Path> files = Files.list(workspace.indexDir())) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("segments")).toList()) {
+                Files.write(f, new byte[] {1, 2, 3, 4});
+            }
+        }
+
+        IndexReport report = index();
+
+        assertTrue(report.rebuilt().isPresent());
+        assertEquals(List.of("Title A"), titles());
+    }
+
+    @Test
+    void listingArticlesOfANeverIndexedCorpusIndexesItFirst() throws IOException {
+        write("a.txt", "Title A\n\nText A.\n");
+
+        assertEquals(List.of("Title A"), titles());
+    }
+
+    @Test
+    void anArticleCanBeFoundByAUniquePrefixOfItsKey() throws IOException {
+        write("a.txt", "Title A\n\nText A.\n");
+        index();
+        String key = onlyArticle().key();
+
+        assertEquals(Optional.of(key), service.article(workspace, key.substring(0, 6)).map(Article::key));
+        assertEquals(Optional.empty(), service.article(workspace, "zzzzzz"));
+    }
+
+    private Article onlyArticle() {
+        List<ArticleSummary> all = service.articles(workspace);
+        assertEquals(1, all.size(), all.toString());
+        return service.article(workspace, all.get(0).key()).orElseThrow();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
