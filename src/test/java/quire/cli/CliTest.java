@@ -1,0 +1,181 @@
+package quire.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import quire.ingest.CorpusScanner;
+import quire.ingest.Ingester;
+import quire.service.AppDirs;
+import quire.service.CorpusIndexer;
+import quire.service.CorpusService;
+
+/** The command line on a copy of the bundled corpus, as an analyst would use it. */
+class CliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    private Path corpus;
+    private Path workspace;
+    private Cli cli;
+
+    private record Run(int exit, String out, String err) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(out);
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        corpus = temp.resolve("corpus");
+        Files.createDirectories(corpus);
+        try (Stream<Path> seeds = Files.list(Path.of("corpus"))) {
+            for (Path seed : seeds.filter(Files::isRegularFile).toList()) {
+                Files.copy(seed, corpus.resolve(seed.getFileName()));
+            }
+        }
+        workspace = temp.resolve("ws");
+        AppDirs dirs = new AppDirs(Map.of(), "Linux", temp.resolve("home"));
+        cli = new Cli(new CorpusService(new CorpusIndexer(new CorpusScanner(), new Ingester(), 2)), dirs);
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of(args));
+        boolean corpusCommand = !all.isEmpty() && !all.get(0).startsWith("-") && !all.get(0).equals("open");
+        if (corpusCommand && !all.contains("--corpus")) {
+            all.addAll(List.of("--corpus", corpus.toString(), "--workspace", workspace.toString()));
+        }
+        int exit = cli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void indexJsonReportsTheBundledCorpusInTheDocumentedShape() throws IOException {
+        Run run = run("index", "--json");
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode report = run.json();
+        Set<String> fields = new TreeSet<>();
+        report.fieldNames().forEachRemaining(fields::add);
+        assertTrue(fields.containsAll(Set.of(
+                "corpus", "articles", "added", "updated", "removed", "unchanged", "duplicates", "problems", "tookMs")), fields.toString());
+        assertEquals(3, report.get("articles").asInt());
+        assertEquals(3, report.get("added").asInt());
+        // The two WordPress posts are cut off mid-string; that is a warning, not an error.
+        List<String> truncated = new ArrayList<>();
+        for (JsonNode p : report.get("problems")) {
+            assertEquals("warning", p.get("severity").asText(), p.toString());
+            if (p.get("message").asText().toLowerCase().contains("truncated")) {
+                truncated.add(p.get("path").asText());
+            }
+        }
+        assertEquals(List.of("000_fe8c5ed74ec9ed57.txt", "001_250d73399310addd.txt"), truncated);
+    }
+
+    @Test
+    void aSecondIndexRunFindsEverythingUnchanged() throws IOException {
+        run("index");
+
+        JsonNode report = run("index", "--json").json();
+
+        assertEquals(3, report.get("unchanged").asInt());
+        assertEquals(0, report.get("added").asInt() + report.get("updated").asInt() + report.get("removed").asInt());
+    }
+
+    @Test
+    void articlesListsTheThreeSeedArticlesWithTheirMetadata() throws IOException {
+        JsonNode articles = run("articles", "--json").json().get("articles");
+
+        assertEquals(3, articles.size());
+        assertEquals("South Korea faces geopolitical balancing act as Russia and North Korea align", articles.get(0).get("title").asText());
+        assertEquals("koreapro.org", articles.get(0).get("source").asText());
+        assertEquals("2024-06-20T18:05:15+09:00", articles.get(0).get("published").asText());
+        assertEquals("S. Korea running out of red lines on Russia-N. Korea cooperation", articles.get(2).get("title").asText());
+        assertEquals("Ji Da-gyum", articles.get(2).get("author").asText());
+        assertEquals("003_4180961e451abf6c.txt", articles.get(2).get("path").asText());
+    }
+
+    @Test
+    void articlesAsTextShowsKeyDateSourceAndTitle() {
+        Run run = run("articles");
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("2024-06-23 15:35"), run.out());
+        assertTrue(run.out().contains("koreapro.org"), run.out());
+        assertTrue(run.out().contains("3 articles"), run.out());
+    }
+
+    @Test
+    void showJsonGivesTheCleanTextWithBlockOffsets() throws IOException {
+        String key = run("articles", "--json").json().get("articles").get(2).get("key").asText();
+
+        Run run = run("show", key, "--json");
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode article = run.json();
+        String text = article.get("text").asText();
+        assertTrue(text.startsWith("South Korean national security adviser Chang Ho-jin issued another stark warning Sunday"), text);
+        assertFalse(text.contains("Send to"));
+        int previousEnd = 0;
+        for (JsonNode block : article.get("blocks")) {
+            int start = block.get("start").asInt();
+            int end = block.get("end").asInt();
+            assertTrue(start >= previousEnd && end <= text.length() && start < end, block.toString());
+            previousEnd = end;
+        }
+        assertEquals("caption", article.get("blocks").get(0).get("kind").asText());
+    }
+
+    @Test
+    void showAcceptsAUniquePrefixOfTheKey() throws IOException {
+        String key = run("articles", "--json").json().get("articles").get(1).get("key").asText();
+
+        Run run = run("show", key.substring(0, 8));
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("South Korea’s security at risk"), run.out());
+    }
+
+    @Test
+    void anUnknownKeyIsAPlainMessageAndExitCode2() {
+        Run run = run("show", "0000000000000000");
+
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("No article has the key '0000000000000000'"), run.err());
+    }
+
+    @Test
+    void aMissingCorpusFolderIsAPlainMessageAndExitCode2() {
+        Run run = run("index", "--corpus", temp.resolve("nowhere").toString());
+
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("nowhere"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void aUsageErrorExitsWith1() {
+        assertEquals(1, run("--no-such-option").exit());
+        assertEquals(1, run("no-such-command").exit());
+    }
+}
