@@ -31,12 +31,17 @@ public record Workspace(Path corpus, Path dir) {
      * a read-only corpus (a CD, a shared drive) still gets an index.
      */
     public static Workspace resolve(Path corpus, Optional<Path> override, AppDirs dirs) {
+        return resolve(corpus, override, dirs, Files::isWritable);
+    }
+
+    /** As {@link #resolve(Path, Optional, AppDirs)}, with the writability test replaceable for tests run as root. */
+    static Workspace resolve(Path corpus, Optional<Path> override, AppDirs dirs, java.util.function.Predicate<Path> writable) {
         Path absolute = corpus.toAbsolutePath().normalize();
         if (override.isPresent()) {
             return new Workspace(absolute, override.get().toAbsolutePath().normalize());
         }
         Path inCorpus = absolute.resolve(DEFAULT_NAME);
-        if (Files.isDirectory(inCorpus) ? Files.isWritable(inCorpus) : Files.isWritable(absolute)) {
+        if (writable.test(Files.isDirectory(inCorpus) ? inCorpus : absolute)) {
             return new Workspace(absolute, inCorpus);
         }
         String name = absolute.getFileName() == null ? "root" : absolute.getFileName().toString();
