@@ -20,6 +20,8 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
@@ -61,6 +63,7 @@ public final class ArticleIndex implements Closeable {
 
     private final SearcherManager searchers;
     private final Optional<String> rebuildReason;
+    private final FacetsConfig facets = Schema.facets();
 
     private ArticleIndex(Path location, Directory directory, IndexWriter writer, Optional<String> rebuildReason)
             throws IOException {
@@ -208,11 +211,22 @@ public final class ArticleIndex implements Closeable {
         Document doc = new Document();
         doc.add(new StringField(Schema.TYPE, Schema.TYPE_ARTICLE, Field.Store.NO));
         doc.add(new StringField(Schema.KEY, article.key(), Field.Store.YES));
-        doc.add(new StringField(Schema.PATH, article.path(), Field.Store.YES));
+        doc.add(new StringField(Schema.PATH, keyword(article.path()), Field.Store.NO));
+        doc.add(new StoredField(Schema.PATH, article.path()));
         doc.add(new TextField(Schema.TITLE, article.title(), Field.Store.YES));
         doc.add(new Field(Schema.BODY, article.text(), Schema.TEXT_WITH_OFFSETS));
-        article.author().ifPresent(a -> doc.add(new StringField(Schema.AUTHOR, a, Field.Store.YES)));
-        article.source().ifPresent(s -> doc.add(new StringField(Schema.SOURCE, s, Field.Store.YES)));
+        if (Languages.hasKorean(article.title() + "\n" + article.text())) {
+            doc.add(new TextField(Schema.TITLE_KO, article.title(), Field.Store.NO));
+            doc.add(new Field(Schema.BODY_KO, article.text(), Schema.UNSTORED_TEXT_WITH_OFFSETS));
+        }
+        article.author().ifPresent(a -> {
+            doc.add(new TextField(Schema.AUTHOR, a, Field.Store.YES));
+            doc.add(new SortedSetDocValuesFacetField(Schema.FACET_AUTHOR, keyword(a)));
+        });
+        article.source().ifPresent(s -> {
+            doc.add(new TextField(Schema.SOURCE, s, Field.Store.YES));
+            doc.add(new SortedSetDocValuesFacetField(Schema.FACET_SOURCE, keyword(s)));
+        });
         article.link().ifPresent(l -> doc.add(new StoredField(Schema.LINK, l)));
         article.summary().ifPresent(s -> doc.add(new StoredField(Schema.SUMMARY, s)));
         article.published().ifPresent(p -> {
@@ -220,11 +234,21 @@ public final class ArticleIndex implements Closeable {
             long day = p.date().toEpochDay();
             doc.add(new LongPoint(Schema.DATE, day));
             doc.add(new NumericDocValuesField(Schema.DATE, day));
+            doc.add(new SortedSetDocValuesFacetField(Schema.FACET_YEAR, String.valueOf(p.date().getYear())));
+            doc.add(new SortedSetDocValuesFacetField(Schema.FACET_MONTH, p.date().toString().substring(0, 7)));
         });
         doc.add(new StoredField(Schema.PROPERTIES, Codec.map(article.properties())));
         doc.add(new StoredField(Schema.WARNINGS, Codec.strings(article.warnings())));
         doc.add(new StoredField(Schema.BLOCKS, Codec.blocks(article.blocks())));
-        update(new Term(Schema.KEY, article.key()), doc);
+        try {
+            update(new Term(Schema.KEY, article.key()), facets.build(doc));
+        } catch (IOException e) {
+            throw new QuireException("Cannot write to the index at '" + location + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static String keyword(String value) {
+        return value.length() <= Schema.MAX_KEYWORD_CHARS ? value : value.substring(0, Schema.MAX_KEYWORD_CHARS);
     }
 
     public void deleteArticle(String key) {
