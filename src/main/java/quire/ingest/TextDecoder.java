@@ -50,25 +50,22 @@ final class TextDecoder {
         if (binaryKind.isPresent()) {
             throw new IngestException("The file is " + binaryKind.get() + ", not text.");
         }
-        Utf8Scan scan = Utf8Scan.of(bytes);
+        Utf8Scan scan = Utf8Scan.of(bytes, 0);
         if (scan.looksLikeUtf16()) {
             Optional<String> utf16 = decodeUtf16WithoutBom(bytes, scan, warnings);
             if (utf16.isPresent()) {
                 return utf16.get();
             }
         }
-        if (scan.invalid == 0 && scan.partialAtEnd == 0) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        if (scan.invalid == 0 && (scan.validMultiByte > 0 || scan.partialAtEnd > 1)) {
-            // A file cut off in the middle of a character: the rest is fine UTF-8.
-            warnings.add("The file ends in the middle of a character, which was dropped.");
-            return new String(bytes, 0, bytes.length - scan.partialAtEnd, StandardCharsets.UTF_8);
+        if (scan.invalid == 0 && (scan.partialAtEnd == 0 || scan.validMultiByte > 0 || scan.partialAtEnd > 1)) {
+            // Valid UTF-8, perhaps cut off in the middle of its last character. (A single high
+            // byte at the end of otherwise ASCII text is more likely a Windows-1252 letter.)
+            return decodeUtf8(bytes, 0, scan, warnings);
         }
         if (scan.validMultiByte > scan.invalid) {
             // Real UTF-8 with some damage. Windows-1252 text almost never contains valid UTF-8
             // sequences by accident, so many of them outweigh a few bad bytes.
-            return decodeDamagedUtf8(bytes, scan, warnings);
+            return decodeUtf8(bytes, 0, scan, warnings);
         }
         Optional<String> declared = decodeDeclared(bytes, warnings);
         if (declared.isPresent()) {
@@ -87,10 +84,13 @@ final class TextDecoder {
         if (scan.invalid * 10L > bytes.length) {
             throw new IngestException("The file is binary, not text.");
         }
-        return decodeDamagedUtf8(bytes, scan, warnings);
+        return decodeUtf8(bytes, 0, scan, warnings);
     }
 
     private static String decodeBom(byte[] bytes, Bom bom, List<String> warnings) {
+        if (bom == Bom.UTF_8) {
+            return decodeUtf8(bytes, bom.length, Utf8Scan.of(bytes, bom.length), warnings);
+        }
         int length = bytes.length - bom.length;
         int unit = bom.unitSize();
         int partial = length % unit;
@@ -102,9 +102,19 @@ final class TextDecoder {
         return counted.text;
     }
 
-    private static String decodeDamagedUtf8(byte[] bytes, Utf8Scan scan, List<String> warnings) {
-        // A character cut off at the very end is truncation, not damage: drop it quietly.
-        Counted counted = decodeCounting(StandardCharsets.UTF_8, bytes, 0, bytes.length - scan.partialAtEnd);
+    /**
+     * Decodes UTF-8 from {@code offset}. A character cut off at the very end is truncation, not
+     * damage: it is dropped; other bad bytes become U+FFFD and are counted.
+     */
+    private static String decodeUtf8(byte[] bytes, int offset, Utf8Scan scan, List<String> warnings) {
+        int length = bytes.length - offset - scan.partialAtEnd;
+        if (scan.partialAtEnd > 0) {
+            warnings.add("The file ends in the middle of a character, which was dropped.");
+        }
+        if (scan.invalid == 0) {
+            return new String(bytes, offset, length, StandardCharsets.UTF_8);
+        }
+        Counted counted = decodeCounting(StandardCharsets.UTF_8, bytes, offset, length);
         warnReplaced(counted.errors, warnings);
         return counted.text;
     }
@@ -231,7 +241,12 @@ final class TextDecoder {
         if (end == 0) {
             throw new IngestException("The file contains only zero bytes, no text.");
         }
-        int first = 0;
+        // A second byte order mark is left when files are joined or a mark is written twice.
+        int begin = 0;
+        while (begin < end && raw.charAt(begin) == '\uFEFF') {
+            begin++;
+        }
+        int first = begin;
         while (first < end && !needsCleaning(raw.charAt(first))) {
             first++;
         }
@@ -239,11 +254,11 @@ final class TextDecoder {
         int nuls = 0;
         int controls = 0;
         if (first == end) {
-            text = end == raw.length() ? raw : raw.substring(0, end);
+            text = begin == 0 && end == raw.length() ? raw : raw.substring(begin, end);
         } else {
-            char[] out = new char[end];
-            raw.getChars(0, first, out, 0);
-            int n = first;
+            char[] out = new char[end - begin];
+            raw.getChars(begin, first, out, 0);
+            int n = first - begin;
             for (int i = first; i < end; i++) {
                 char c = raw.charAt(i);
                 if (!needsCleaning(c)) {
@@ -296,10 +311,10 @@ final class TextDecoder {
         int nulAtOdd;
         int length;
 
-        static Utf8Scan of(byte[] b) {
+        static Utf8Scan of(byte[] b, int offset) {
             Utf8Scan scan = new Utf8Scan();
-            scan.length = b.length;
-            int i = 0;
+            scan.length = b.length - offset;
+            int i = offset;
             int n = b.length;
             while (i < n) {
                 int c = b[i];
@@ -443,7 +458,10 @@ final class TextDecoder {
                 return Optional.of("a TIFF image");
             }
             if (startsWith(b, 4, ascii("ftyp"))) {
-                return Optional.of("a video or audio file");
+                String brand = new String(b, 8, Math.min(4, Math.max(0, b.length - 8)), StandardCharsets.ISO_8859_1);
+                return Optional.of(List.of("heic", "heix", "mif1", "avif").contains(brand)
+                        ? "an HEIC or AVIF image"
+                        : "a video or audio file");
             }
             if (startsWith(b, 0, bytes(0x1F, 0x8B))) {
                 return Optional.of("a gzip archive");

@@ -35,6 +35,21 @@ class TextDecoderTest {
     }
 
     @Test
+    void doubledByteOrderMarkIsRemovedToo() {
+        assertEquals(
+                new DecodedText("{\"a\":1}", List.of()),
+                decode(concat(bytes(0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF), utf8("{\"a\":1}"))));
+    }
+
+    @Test
+    void utf8WithMarkCutInTheMiddleOfACharacterDropsIt() {
+        byte[] whole = concat(bytes(0xEF, 0xBB, 0xBF), utf8("평양"));
+        assertEquals(
+                new DecodedText("평", List.of("The file ends in the middle of a character, which was dropped.")),
+                decode(Arrays.copyOf(whole, whole.length - 2)));
+    }
+
+    @Test
     void utf16LittleEndianWithMarkIsDecoded() {
         byte[] text = "Séoul café 서울".getBytes(StandardCharsets.UTF_16LE);
         assertEquals(new DecodedText("Séoul café 서울", List.of()), decode(concat(bytes(0xFF, 0xFE), text)));
@@ -122,7 +137,9 @@ class TextDecoderTest {
     void curlyQuoteCutAtTheEndOfAsciiTextIsDropped() {
         byte[] whole = utf8("He said: ”");
         DecodedText decoded = decode(Arrays.copyOf(whole, whole.length - 1));
-        assertEquals("He said: ", decoded.text());
+        assertEquals(
+                new DecodedText("He said: ", List.of("The file ends in the middle of a character, which was dropped.")),
+                decoded);
     }
 
     @Test
@@ -190,7 +207,10 @@ class TextDecoderTest {
                 "80 75 3 4 20 0 6 0 8 0|The file is a ZIP archive, not text.",
                 "71 73 70 56 57 97 1 0 1 0|The file is a GIF image, not text.",
                 "31 139 8 0 0 0 0 0|The file is a gzip archive, not text.",
-                "83 81 76 105 116 101 32 102 111 114 109 97 116 32 51 0 16 0|The file is an SQLite database, not text."
+                "83 81 76 105 116 101 32 102 111 114 109 97 116 32 51 0 16 0|The file is an SQLite database, not text.",
+                "0 0 0 24 102 116 121 112 109 112 52 50|The file is a video or audio file, not text.",
+                "0 0 0 24 102 116 121 112 104 101 105 99|The file is an HEIC or AVIF image, not text.",
+                "123 92 114 116 102 49 92 97 110 115 105|The file is an RTF document, not text."
             })
     void knownBinaryFormatsAreNamed(String bytes, String message) {
         String[] values = bytes.split(" ");
