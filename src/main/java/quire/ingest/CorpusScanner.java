@@ -198,6 +198,9 @@ public final class CorpusScanner {
                 }
             } else if (target.isRegularFile()) {
                 if (!Files.isReadable(entry)) {
+                    if (Files.notExists(entry, LinkOption.NOFOLLOW_LINKS)) {
+                        return; // Vanished since it was looked at.
+                    }
                     problems.add(Problem.error(path, "The file cannot be read (permission denied); skipped."));
                     return;
                 }

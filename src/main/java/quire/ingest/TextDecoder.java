@@ -57,9 +57,10 @@ final class TextDecoder {
                 return utf16.get();
             }
         }
-        if (scan.invalid == 0 && (scan.partialAtEnd == 0 || scan.validMultiByte > 0 || scan.partialAtEnd > 1)) {
-            // Valid UTF-8, perhaps cut off in the middle of its last character. (A single high
-            // byte at the end of otherwise ASCII text is more likely a Windows-1252 letter.)
+        // A single high byte ending otherwise ASCII text is more likely a Windows-1252 letter
+        // ("café") than the first byte of a UTF-8 character the file was cut in.
+        boolean loneHighByteAtEnd = scan.partialAtEnd == 1 && scan.validMultiByte == 0;
+        if (scan.invalid == 0 && !loneHighByteAtEnd) {
             return decodeUtf8(bytes, 0, scan, warnings);
         }
         if (scan.validMultiByte > scan.invalid) {
