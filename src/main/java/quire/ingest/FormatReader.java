@@ -6,7 +6,7 @@ package quire.ingest;
  */
 interface FormatReader {
     /**
-     * @param content the file's decoded text (BOM removed, line ends as in the file)
+     * @param content the file's decoded text (BOM removed, line ends normalised to {@code \n})
      * @param fileName the file's name, for formats whose title may come from it
      */
     ReadResult read(String content, String fileName);

@@ -195,7 +195,10 @@ public final class Ingester {
     }
 
     private static String megabytes(long bytes) {
-        return String.format("%.1f MB", bytes / (1024.0 * 1024.0));
+        if (bytes < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%d KB", (bytes + 1023) / 1024);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     private static String describe(IOException e) {
