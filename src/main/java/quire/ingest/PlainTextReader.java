@@ -19,10 +19,14 @@ import quire.model.Published;
  * line (or per run of hard-wrapped lines). Stateless and thread-safe.
  */
 final class PlainTextReader implements FormatReader {
-    /** How far into the file a dateline is looked for: the head, never the body. */
-    private static final int HEAD_CHUNKS = 6;
+    /** How far into the file page debris is looked for above the article. */
+    private static final int DEBRIS_HEAD_CHUNKS = 6;
     private static final int MAX_TITLE = 250;
+    /** Title, deck and perhaps a section label come before a dateline; a fourth line is body. */
+    private static final int MAX_HEAD_CHUNKS = 4;
     private static final int MAX_HEAD_LINE = 400;
+    /** A line this long that ends a sentence is a paragraph, not a deck. */
+    private static final int MAX_DECK_SENTENCE = 200;
     private static final int MAX_HEADING = 80;
     private static final int MAX_HEADING_WORDS = 12;
     private static final int MAX_WRAP_WIDTH = 100;
@@ -124,23 +128,20 @@ final class PlainTextReader implements FormatReader {
     private static List<List<String>> splitLines(List<String> lines) {
         int width = lines.stream().mapToInt(String::length).max().orElse(0);
         int full = (int) lines.stream().filter(l -> l.length() >= width * 7 / 10 && !endsSentence(l)).count();
-        boolean wrapped = lines.size() >= 3 && width <= MAX_WRAP_WIDTH && full * 3 >= lines.size();
+        boolean wrapped = lines.size() >= 2 && width <= MAX_WRAP_WIDTH && full * 3 >= lines.size();
         List<List<String>> chunks = new ArrayList<>();
         List<String> current = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             current.add(line);
-            boolean runsOn = wrapped
-                    && line.length() >= width * 7 / 10
-                    && i + 1 < lines.size()
-                    && !startsBlock(lines.get(i + 1));
+            String next = i + 1 < lines.size() ? lines.get(i + 1) : null;
+            boolean runsOn = next != null
+                    && !startsBlock(next)
+                    && (wrapped && line.length() >= width * 7 / 10 || !endsSentence(line) && startsLowerCase(next));
             if (!runsOn) {
                 chunks.add(current);
                 current = new ArrayList<>();
             }
-        }
-        if (!current.isEmpty()) {
-            chunks.add(current);
         }
         return chunks;
     }
@@ -151,7 +152,7 @@ final class PlainTextReader implements FormatReader {
             kept.add(new ArrayList<>(chunk));
         }
         // The head: share buttons and the like sit above and around the title and the dateline.
-        for (int i = 0; i < Math.min(HEAD_CHUNKS, kept.size()); i++) {
+        for (int i = 0; i < Math.min(DEBRIS_HEAD_CHUNKS, kept.size()); i++) {
             List<String> chunk = kept.get(i);
             chunk.removeIf(PageDebris::isDebris);
             if (!chunk.isEmpty() && looksLikeBody(chunk)) {
@@ -329,13 +330,13 @@ final class PlainTextReader implements FormatReader {
      * deck); -1 when the file has none before its body.
      */
     private static int findDateline(List<List<String>> chunks, int start) {
-        for (int i = start; i < Math.min(start + HEAD_CHUNKS, chunks.size()); i++) {
+        for (int i = start; i < Math.min(start + MAX_HEAD_CHUNKS, chunks.size()); i++) {
             List<String> chunk = chunks.get(i);
             for (String line : chunk) {
                 if (DatelineParser.parseLine(line).isPresent()) {
                     return i;
                 }
-                if (line.length() > MAX_HEAD_LINE) {
+                if (line.length() > MAX_HEAD_LINE || line.length() > MAX_DECK_SENTENCE && endsSentence(line)) {
                     return -1;
                 }
             }
@@ -486,7 +487,7 @@ final class PlainTextReader implements FormatReader {
         if (upper >= 2 && lower == 0) {
             return true;
         }
-        if (upper == 0) {
+        if (upper == 0 || line.contains(",")) {
             return false;
         }
         for (String word : words) {
