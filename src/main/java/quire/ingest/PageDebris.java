@@ -39,6 +39,9 @@ final class PageDebris {
 
     /** Whether the line is page furniture rather than article text. */
     static boolean isDebris(String line) {
+        if (line.length() > MAX_FOOTER) {
+            return false;
+        }
         String s = normalise(line);
         if (s.isEmpty()) {
             return false;

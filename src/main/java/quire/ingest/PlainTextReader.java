@@ -28,6 +28,7 @@ final class PlainTextReader implements FormatReader {
     /** A line this long that ends a sentence is a paragraph, not a deck. */
     private static final int MAX_DECK_SENTENCE = 200;
     private static final int MAX_HEADING = 80;
+    private static final int MAX_SECTION_LABEL = 30;
     private static final int MAX_HEADING_WORDS = 12;
     private static final int MAX_WRAP_WIDTH = 100;
 
@@ -52,7 +53,14 @@ final class PlainTextReader implements FormatReader {
         }
         List<List<String>> chunks = dropDebris(chunks(text));
         Head head = readHead(chunks);
-        Body body = readBody(head.bodyChunks());
+        List<List<String>> bodyChunks = new ArrayList<>(head.bodyChunks());
+        Optional<String> author = head.author();
+        Optional<String> signature = signature(bodyChunks);
+        if (signature.isPresent()) {
+            bodyChunks.remove(bodyChunks.size() - 1);
+            author = author.or(() -> signature);
+        }
+        Body body = readBody(bodyChunks);
         List<String> warnings = new ArrayList<>();
         if (body.isEmpty()) {
             warnings.add(head.title().isEmpty()
@@ -62,7 +70,7 @@ final class PlainTextReader implements FormatReader {
         return ReadResult.of(new ArticleDraft(
                 head.title(),
                 head.published(),
-                head.author(),
+                author,
                 head.source(),
                 head.link(),
                 Optional.empty(),
@@ -314,6 +322,10 @@ final class PlainTextReader implements FormatReader {
             next++;
         }
         body.addAll(chunks.subList(next, chunks.size()));
+        if (above.size() >= 3 && isSectionLabel(above.get(0))) {
+            // "North Korea" above headline and deck: the section the page filed the article under.
+            head.properties.put("section", above.remove(0));
+        }
         if (head.title.isEmpty() && !above.isEmpty()) {
             head.title = above.remove(0);
         }
@@ -325,18 +337,47 @@ final class PlainTextReader implements FormatReader {
         return head.head(body);
     }
 
+    private static boolean isSectionLabel(String line) {
+        return line.length() <= MAX_SECTION_LABEL && line.split("\\s+").length <= 3 && !endsSentence(line);
+    }
+
+    /**
+     * The reporter's signature some papers print under the article ("By Ji Da-gyum
+     * (dagyumji@heraldcorp.com)"): the author, not article text. Only a byline with an e-mail
+     * address counts, so a last paragraph is never mistaken for one.
+     */
+    private static Optional<String> signature(List<List<String>> body) {
+        if (body.size() < 2 || body.get(body.size() - 1).size() != 1) {
+            return Optional.empty();
+        }
+        String line = body.get(body.size() - 1).get(0);
+        if (!line.contains("@")) {
+            return Optional.empty();
+        }
+        return DatelineParser.parseLine(line)
+                .filter(d -> d.published().isEmpty() && d.updated().isEmpty())
+                .flatMap(DatelineParser.Dateline::author);
+    }
+
     /**
      * The chunk holding the dateline, when it comes right after a few short head lines (title,
      * deck); -1 when the file has none before its body.
      */
     private static int findDateline(List<List<String>> chunks, int start) {
+        int sentences = 0;
         for (int i = start; i < Math.min(start + MAX_HEAD_CHUNKS, chunks.size()); i++) {
             List<String> chunk = chunks.get(i);
             for (String line : chunk) {
                 if (DatelineParser.parseLine(line).isPresent()) {
-                    return i;
+                    // A byline closing a short article is a footer: nothing would be left for the body.
+                    boolean footer = i == chunks.size() - 1 && isAllDatelines(chunk) && i - start >= 2;
+                    return footer ? -1 : i;
                 }
                 if (line.length() > MAX_HEAD_LINE || line.length() > MAX_DECK_SENTENCE && endsSentence(line)) {
+                    return -1;
+                }
+                // A headline may end with a full stop, and so may a deck; two more sentences are body.
+                if (endsSentence(line) && ++sentences > 2) {
                     return -1;
                 }
             }

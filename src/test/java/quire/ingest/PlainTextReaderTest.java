@@ -13,6 +13,11 @@ import quire.model.BlockKind;
 import quire.model.Published;
 
 class PlainTextReaderTest {
+    /** A first paragraph long enough that it cannot be a deck. */
+    private static final String LEDE = "South Korean national security adviser Chang Ho-jin issued another stark"
+            + " warning Sunday, clarifying that South Korea will have no red lines left to uphold if Russia supplies"
+            + " high-precision weapons to North Korea.";
+
     private final PlainTextReader reader = new PlainTextReader();
 
     /** A block as kind and text, so whole bodies can be compared at once. */
@@ -351,6 +356,43 @@ class PlainTextReaderTest {
         assertEquals("Headline only", draft.title());
         assertEquals(List.of(), parts(draft));
         assertEquals(List.of("The file has a title but no article text."), draft.warnings());
+    }
+
+    @Test
+    void sectionLabelAboveHeadlineAndDeckIsNotTheTitle() {
+        ArticleDraft draft = read("North Korea\n\nHeadline here\n\nThe deck line\n\nJune 23, 2024\n\nBody.\n");
+        assertEquals("Headline here", draft.title());
+        assertEquals(Optional.of("The deck line"), draft.summary());
+        assertEquals(Map.of("section", "North Korea"), draft.properties());
+    }
+
+    @Test
+    void reporterSignatureWithEmailUnderTheArticleIsTheAuthorNotText() {
+        ArticleDraft draft = read("Headline\n\n" + LEDE + "\n\nLast.\n\nBy Ji Da-gyum (dagyumji@heraldcorp.com)\n");
+        assertEquals(Optional.of("Ji Da-gyum"), draft.author());
+        assertEquals(List.of(p(LEDE), p("Last.")), parts(draft));
+    }
+
+    @Test
+    void bylineWithoutEmailUnderTheArticleStaysText() {
+        ArticleDraft draft = read("Headline\n\n" + LEDE + "\n\nBy Ji Da-gyum\n");
+        assertEquals(Optional.empty(), draft.author());
+        assertEquals(List.of(p(LEDE), p("By Ji Da-gyum")), parts(draft));
+    }
+
+    @Test
+    void shortArticleWithAClosingBylineKeepsItsParagraphs() {
+        ArticleDraft draft = read("Headline\n\nFirst.\n\nSecond.\n\nThird.\n\nBy Ji Da-gyum\n");
+        assertEquals("Headline", draft.title());
+        assertEquals(Optional.empty(), draft.summary());
+        assertEquals(List.of(p("First."), p("Second."), p("Third."), p("By Ji Da-gyum")), parts(draft));
+    }
+
+    @Test
+    void shortParagraphsAboveALateBylineAreNotADeck() {
+        ArticleDraft draft = read("Headline.\n\nFirst.\n\nSecond.\n\nBy Ji Da-gyum\n\nThird.\n");
+        assertEquals(Optional.empty(), draft.summary());
+        assertEquals(Optional.empty(), draft.author());
     }
 
     @Test
