@@ -256,7 +256,8 @@ final class PlainTextReader implements FormatReader {
                 case "source", "publisher" -> source = value;
                 case "url", "link" -> link = value;
                 case "tags" -> properties.put("tags", value);
-                case "category", "categories", "section" -> properties.put("categories", value);
+                case "category", "categories" -> properties.put("categories", value);
+                case "section" -> properties.put("section", value);
                 default -> throw new IllegalStateException("unexpected field " + key);
             }
         }
