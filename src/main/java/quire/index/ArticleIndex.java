@@ -42,6 +42,10 @@ import quire.model.ArticleSummary;
 import quire.model.FileRecord;
 import quire.model.Published;
 import quire.model.QuireException;
+import quire.model.SearchHit;
+import quire.model.SearchRequest;
+import quire.model.SearchResult;
+import quire.model.TextRange;
 
 /**
  * The Lucene index of a corpus: one document per article (its metadata, canonical text and
@@ -64,6 +68,7 @@ public final class ArticleIndex implements Closeable {
     private final SearcherManager searchers;
     private final Optional<String> rebuildReason;
     private final FacetsConfig facets = Schema.facets();
+    private final ArticleSearcher searcher = new ArticleSearcher(Schema.analyzer());
 
     private ArticleIndex(Path location, Directory directory, IndexWriter writer, Optional<String> rebuildReason)
             throws IOException {
@@ -204,6 +209,25 @@ public final class ArticleIndex implements Closeable {
             }
             return Optional.of(articleOf(searcher.storedFields().document(top.scoreDocs[0].doc)));
         });
+    }
+
+    /** Runs a search on the last committed (or, in the writing process, last refreshed) state. */
+    public SearchResult search(SearchRequest request) {
+        return withSearcher(s -> searcher.search(s, request));
+    }
+
+    /** Where a query matches inside one article's canonical text, for marking hits in the reader. */
+    public List<TextRange> hitRanges(String key, String query) {
+        return withSearcher(s -> searcher.hitRanges(s, key, query));
+    }
+
+    /** Articles most like the given one; empty if there is no such article. */
+    public List<SearchHit> moreLikeThis(String key, int limit) {
+        Optional<Article> article = article(key);
+        if (article.isEmpty()) {
+            return List.of();
+        }
+        return withSearcher(s -> searcher.moreLikeThis(s, key, article.get().text(), limit));
     }
 
     /** Adds or replaces the stored copy of an article (by key). */

@@ -59,6 +59,14 @@ public final class CorpusService {
         }
     }
 
+    /**
+     * Opens the corpus's index for reading, building it first if it has never been built. Reading
+     * never waits for an update running elsewhere: it sees the last commit.
+     */
+    public CorpusView view(Workspace workspace) {
+        return new CorpusView(readable(workspace));
+    }
+
     private ArticleIndex readable(Workspace workspace) {
         Optional<ArticleIndex> existing = ArticleIndex.openReadOnly(workspace.indexDir());
         if (existing.isPresent()) {
