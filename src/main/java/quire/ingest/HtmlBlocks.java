@@ -78,19 +78,17 @@ final class HtmlBlocks {
         StringBuilder out = null;
         int copied = 0;
         int segmentStart = 0;
-        int openBold = 0;
+        boolean boldOpened = false;
         while (tag.find()) {
             String name = tag.group(2).toLowerCase(Locale.ROOT);
             boolean closing = !tag.group(1).isEmpty();
             if (isBoundary(name)) {
                 segmentStart = tag.end();
-                openBold = 0;
+                boldOpened = false;
             } else if (BOLD.contains(name)) {
                 if (!closing) {
-                    openBold++;
-                } else if (openBold > 0) {
-                    openBold--;
-                } else if (endsBlock(html, tag.end())) {
+                    boldOpened = true;
+                } else if (!boldOpened && endsBlock(html, tag.end())) {
                     if (out == null) {
                         out = new StringBuilder(html.length() + 16);
                     }
