@@ -69,35 +69,31 @@ final class HtmlPageReader implements FormatReader {
         Document page = Jsoup.parse(content);
         Optional<JsonNode> linkedData = linkedDataArticle(page);
         Optional<String> siteName = meta(page, "meta[property=og:site_name]");
+        // Metadata first: bylines and time elements are removed with the page furniture below.
+        Optional<Published> published = published(page, linkedData);
+        Optional<String> author = author(page, linkedData);
+        Optional<String> source = siteName.or(() -> linkedData
+                .map(n -> n.path("publisher").path("name").asText(""))
+                .filter(s -> !s.isBlank()));
+        Optional<String> link = meta(page, "meta[property=og:url]").or(() -> attribute(page, "link[rel=canonical]", "href"));
+        Optional<String> summary = meta(page, "meta[property=og:description]").or(() -> meta(page, "meta[name=description]"));
 
         Element root = contentRoot(page);
         String title = title(page, root, siteName, linkedData);
+        BodyBuilder body = new BodyBuilder();
+        appendText(root, title, body);
+        if (body.isEmpty() && root != page.body()) {
+            appendText(page.body(), title, body);
+        }
+        List<String> warnings = body.isEmpty() ? List.of("The page has no article text.") : List.of();
+        return ReadResult.of(new ArticleDraft(
+                title, published, author, source, link, Optional.empty(), summary, Map.of(), body.build(), warnings));
+    }
+
+    private static void appendText(Element root, String title, BodyBuilder body) {
         removeNonText(root);
         removeTitleHeading(root, title);
-        BodyBuilder body = new BodyBuilder();
         HtmlBlocks.append(root, body);
-        if (body.isEmpty() && root != page.body()) {
-            Element whole = page.body();
-            removeNonText(whole);
-            removeTitleHeading(whole, title);
-            HtmlBlocks.append(whole, body);
-        }
-
-        List<String> warnings = new ArrayList<>();
-        if (body.isEmpty()) {
-            warnings.add("The page has no article text.");
-        }
-        return ReadResult.of(new ArticleDraft(
-                title,
-                published(page, linkedData),
-                author(page, linkedData),
-                siteName.or(() -> linkedData.map(n -> n.path("publisher").path("name").asText("")).filter(s -> !s.isBlank())),
-                meta(page, "meta[property=og:url]").or(() -> attribute(page, "link[rel=canonical]", "href")),
-                Optional.empty(),
-                meta(page, "meta[property=og:description]").or(() -> meta(page, "meta[name=description]")),
-                Map.of(),
-                body.build(),
-                warnings));
     }
 
     /** The largest {@code <article>}, else {@code <main>}, else a usual content container, else the body. */
