@@ -79,6 +79,7 @@ final class HtmlBlocks {
         int copied = 0;
         int segmentStart = 0;
         boolean boldOpened = false;
+        BlockEnd blockEnd = new BlockEnd(html);
         while (tag.find()) {
             String name = tag.group(2).toLowerCase(Locale.ROOT);
             boolean closing = !tag.group(1).isEmpty();
@@ -88,42 +89,61 @@ final class HtmlBlocks {
             } else if (BOLD.contains(name)) {
                 if (!closing) {
                     boldOpened = true;
-                } else if (!boldOpened && endsBlock(html, tag.end())) {
+                } else if (!boldOpened && blockEnd.follows(tag.end())) {
                     if (out == null) {
                         out = new StringBuilder(html.length() + 16);
                     }
                     out.append(html, copied, segmentStart).append('<').append(name).append('>');
                     copied = segmentStart;
-                    segmentStart = tag.end();
+                    boldOpened = true;
                 }
             }
         }
         return out == null ? html : out.append(html, copied, html.length()).toString();
     }
 
-    /** Whether only closing inline tags and white space stand between {@code from} and the end of the block. */
-    private static boolean endsBlock(String html, int from) {
-        Matcher tag = TAG.matcher(html);
-        int i = from;
-        while (true) {
-            while (i < html.length() && Character.isWhitespace(html.charAt(i))) {
-                i++;
+    /**
+     * Tells whether only closing inline tags and white space stand between a position and the end
+     * of its block. Remembers the last run it scanned, so that a run of thousands of stray closers
+     * costs one scan, not one per closer.
+     */
+    private static final class BlockEnd {
+        private final String html;
+        private final Matcher tag;
+        private int runEnd = -1;
+        private boolean runEndsBlock;
+
+        BlockEnd(String html) {
+            this.html = html;
+            this.tag = TAG.matcher(html);
+        }
+
+        boolean follows(int from) {
+            if (from <= runEnd) {
+                return runEndsBlock;
             }
-            if (i == html.length()) {
-                return true;
+            int i = from;
+            while (true) {
+                while (i < html.length() && Character.isWhitespace(html.charAt(i))) {
+                    i++;
+                }
+                runEnd = i;
+                if (i == html.length()) {
+                    return runEndsBlock = true;
+                }
+                tag.region(i, html.length());
+                if (!tag.lookingAt()) {
+                    return runEndsBlock = false;
+                }
+                String name = tag.group(2).toLowerCase(Locale.ROOT);
+                if (isBoundary(name)) {
+                    return runEndsBlock = true;
+                }
+                if (tag.group(1).isEmpty()) {
+                    return runEndsBlock = false;
+                }
+                i = tag.end();
             }
-            tag.region(i, html.length());
-            if (!tag.lookingAt()) {
-                return false;
-            }
-            String name = tag.group(2).toLowerCase(Locale.ROOT);
-            if (isBoundary(name)) {
-                return true;
-            }
-            if (tag.group(1).isEmpty()) {
-                return false;
-            }
-            i = tag.end();
         }
     }
 

@@ -121,11 +121,12 @@ final class HtmlPageReader implements FormatReader {
     private static String title(Document page, Element root, Optional<String> siteName, Optional<JsonNode> linkedData) {
         Optional<String> og = meta(page, "meta[property=og:title]").or(() -> meta(page, "meta[name=twitter:title]"));
         if (og.isPresent()) {
-            return withoutSiteName(og.get(), siteName);
+            // og:title is meant to be the bare title; only a suffix that is the site's own name goes.
+            return withoutSiteName(og.get(), siteName, false);
         }
         Element titleTag = page.selectFirst("head title, title");
         if (titleTag != null && !titleTag.text().isBlank()) {
-            return withoutSiteName(BodyBuilder.clean(titleTag.text()), siteName);
+            return withoutSiteName(titleTag.text(), siteName, true);
         }
         Optional<String> headline = linkedData.map(n -> n.path("headline").asText("")).filter(s -> !s.isBlank());
         if (headline.isPresent()) {
@@ -140,10 +141,10 @@ final class HtmlPageReader implements FormatReader {
 
     /**
      * A title without the site's name that pages append ("Seoul warns Moscow | The Korea Herald"):
-     * the part after the last separator goes when it names the site, or when what remains is
-     * still a real title.
+     * the part after the last separator goes when it names the site, or, if {@code guess}, when
+     * what remains is still a real title.
      */
-    static String withoutSiteName(String title, Optional<String> siteName) {
+    static String withoutSiteName(String title, Optional<String> siteName, boolean guess) {
         String clean = BodyBuilder.clean(title);
         var separators = TITLE_SEPARATOR.matcher(clean);
         int lastStart = -1;
@@ -159,7 +160,7 @@ final class HtmlPageReader implements FormatReader {
         String tail = clean.substring(lastEnd).strip();
         boolean namesSite = siteName.map(s -> s.strip().equalsIgnoreCase(tail)).orElse(false);
         boolean substantial = head.split(" ").length >= 3 && head.length() >= 15 && tail.length() < head.length();
-        return namesSite || substantial ? head : clean;
+        return namesSite || guess && substantial ? head : clean;
     }
 
     private static void removeNonText(Element root) {

@@ -1,6 +1,5 @@
 package quire.ingest;
 
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,6 +16,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +142,7 @@ final class WordPressReader implements FormatReader {
      */
     private static boolean looksLikeJsonLines(String content, Parsed whole) {
         String[] lines = content.split("\n");
-        long nonBlank = java.util.Arrays.stream(lines).filter(l -> !l.isBlank()).count();
+        long nonBlank = Arrays.stream(lines).filter(l -> !l.isBlank()).count();
         if (nonBlank < 2) {
             return false;
         }

@@ -2,6 +2,9 @@ package quire.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -145,5 +148,14 @@ class HtmlBlocksTest {
         assertEquals(
                 "<p>x</p><b> Why It Matters</b></p> mid</b> text</p><p><b>ok</b></p>",
                 HtmlBlocks.restoreStrippedBoldOpeners("<p>x</p> Why It Matters</b></p> mid</b> text</p><p><b>ok</b></p>"));
+    }
+
+    @Test
+    void thousandsOfStrayClosersCostLinearTime() {
+        String html = "<p>" + "</b>".repeat(200_000) + "text</p>" + "x</strong>".repeat(100_000) + "</p>";
+
+        List<String> blocks = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> blocks(html));
+
+        assertEquals(List.of("paragraph: text", "paragraph: " + "x".repeat(100_000)), blocks);
     }
 }

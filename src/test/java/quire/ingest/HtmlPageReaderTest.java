@@ -110,12 +110,22 @@ class HtmlPageReaderTest {
         "`No separator in this title`                            | `No separator in this title`",
     })
     void titleLosesTheSiteSuffix(String titleTag, String title) {
-        assertEquals(title, HtmlPageReader.withoutSiteName(titleTag, Optional.empty()));
+        assertEquals(title, HtmlPageReader.withoutSiteName(titleTag, Optional.empty(), true));
     }
 
     @Test
     void titleLosesTheNamedSiteEvenAfterAShortTitle() {
-        assertEquals("Summit", HtmlPageReader.withoutSiteName("Summit | The Korea Herald", Optional.of("The Korea Herald")));
+        assertEquals("Summit", HtmlPageReader.withoutSiteName("Summit | The Korea Herald", Optional.of("The Korea Herald"), true));
+    }
+
+    @Test
+    void ogTitleLosesOnlyTheSitesOwnName() {
+        String head = "<meta property=\"og:site_name\" content=\"NK News\">";
+
+        assertEquals("Talks resume", read("<html><head>" + head + "<meta property=\"og:title\" content=\"Talks resume - NK News\">"
+                + "</head><body><p>x</p></body></html>").title());
+        assertEquals("Seoul and Tokyo hold talks - Analysis", read("<html><head>" + head
+                + "<meta property=\"og:title\" content=\"Seoul and Tokyo hold talks - Analysis\"></head><body><p>x</p></body></html>").title());
     }
 
     @Test
