@@ -109,6 +109,9 @@ public final class ArticleIndex implements Closeable {
         try {
             Files.createDirectories(dir);
             Optional<String> reason = unusableBecause(dir);
+            if (reason.isPresent()) {
+                quarantine(dir);
+            }
             Directory directory = FSDirectory.open(dir);
             IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer())
                     .setOpenMode(
@@ -138,6 +141,23 @@ public final class ArticleIndex implements Closeable {
         } catch (IOException e) {
             throw new QuireException("Cannot open the index at '" + dir + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Moves an unusable index aside (keeping the last one for a bug report) so a new one can be
+     * made: even in CREATE mode Lucene reads the old commit, and fails on a damaged one.
+     */
+    private static void quarantine(Path dir) throws IOException {
+        Path aside = dir.resolveSibling(dir.getFileName() + ".damaged");
+        if (Files.exists(aside)) {
+            try (var old = Files.walk(aside)) {
+                for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.move(dir, aside);
+        Files.createDirectories(dir);
     }
 
     /** Why the index in {@code dir} cannot be used as it is, if it cannot; empty for a usable or absent index. */

@@ -40,6 +40,29 @@ enum Format {
         return PLAIN_TEXT;
     }
 
+    /**
+     * How many characters of junk stand before JSON that starts within the first few characters
+     * (a damaged file, or bytes glued on by a broken download); 0 if there is none or no JSON.
+     */
+    static int junkBeforeJson(String content) {
+        int limit = Math.min(content.length(), 32);
+        for (int i = 0; i < limit; i++) {
+            char c = content.charAt(i);
+            if (c == '{' || c == '[') {
+                return i > 0 && opensJson(content, i) && !content.substring(0, i).isBlank() ? i : 0;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean opensJson(String content, int at) {
+        int i = at + 1;
+        while (i < content.length() && Character.isWhitespace(content.charAt(i))) {
+            i++;
+        }
+        return i < content.length() && (content.charAt(i) == '"' || content.charAt(at) == '[' && content.charAt(i) == '{');
+    }
+
     private static boolean looksLikeHtml(String head) {
         return head.startsWith("<!doctype html")
                 || head.startsWith("<html")

@@ -62,7 +62,7 @@ public final class Ingester {
             if (bytes.length == 0) {
                 throw new IngestException("The file is empty.");
             }
-            DecodedText decoded = TextDecoder.decode(bytes);
+            DecodedText decoded = skipJunkBeforeJson(TextDecoder.decode(bytes));
             String fileName = path.substring(path.lastIndexOf('/') + 1);
             Format format = Format.sniff(decoded.text(), fileName);
             ReadResult result = readerFor(format).read(decoded.text(), fileName);
@@ -74,6 +74,16 @@ public final class Ingester {
             LOG.log(System.Logger.Level.ERROR, "Unexpected failure reading " + path, e);
             return failed(path, "The file could not be read (" + e.getClass().getSimpleName() + "); see the log.");
         }
+    }
+
+    private static DecodedText skipJunkBeforeJson(DecodedText decoded) {
+        int junk = Format.junkBeforeJson(decoded.text());
+        if (junk == 0) {
+            return decoded;
+        }
+        List<String> warnings = new ArrayList<>(decoded.warnings());
+        warnings.add(junk + " characters before the JSON were not part of it and were skipped.");
+        return new DecodedText(decoded.text().substring(junk), warnings);
     }
 
     private FileIngest toArticles(String path, String fileName, DecodedText decoded, ReadResult result) {

@@ -134,8 +134,12 @@ class CliTest {
         assertEquals(0, run.exit(), run.err());
         JsonNode article = run.json();
         String text = article.get("text").asText();
-        assertTrue(text.startsWith("South Korean national security adviser Chang Ho-jin issued another stark warning Sunday"), text);
+        assertTrue(text.startsWith("National security adviser Chang Ho-jin gives a briefing"), text);
         assertFalse(text.contains("Send to"));
+        JsonNode firstParagraph = article.get("blocks").get(1);
+        assertEquals("paragraph", firstParagraph.get("kind").asText());
+        assertTrue(text.substring(firstParagraph.get("start").asInt(), firstParagraph.get("end").asInt())
+                .startsWith("South Korean national security adviser Chang Ho-jin issued another stark warning Sunday"));
         int previousEnd = 0;
         for (JsonNode block : article.get("blocks")) {
             int start = block.get("start").asInt();

@@ -24,6 +24,19 @@ class IngesterTest {
     }
 
     @Test
+    void junkBeforeAWordPressPostIsSkippedWithAWarning() {
+        byte[] bytes = "\u00f8\u02c6\u20ac{\"title\":{\"rendered\":\"T\"},\"content\":{\"rendered\":\"<p>Body &#8220;x&#8221;</p>\"}}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        FileIngest result = new Ingester().ingest(bytes, "junk.json");
+
+        assertEquals(1, result.articles().size(), result.problems().toString());
+        assertEquals("Body \u201cx\u201d", result.articles().get(0).text());
+        assertEquals(List.of(Problem.warning("junk.json", "3 characters before the JSON were not part of it and were skipped.")),
+                result.problems());
+    }
+
+    @Test
     void emptyBytesAreAnError() {
         assertEquals(failed("empty.txt", "The file is empty."), new Ingester().ingest(new byte[0], "empty.txt"));
     }
