@@ -41,6 +41,8 @@ public final class Cli {
                 .addSubcommand("open", new OpenCommand())
                 .addSubcommand("index", new IndexCommand(service, dirs))
                 .addSubcommand("articles", new ArticlesCommand(service, dirs))
+                .addSubcommand("search", new SearchCommand(service, dirs))
+                .addSubcommand("similar", new SimilarCommand(service, dirs))
                 .addSubcommand("show", new ShowCommand(service, dirs))
                 .setOut(out)
                 .setErr(err)

@@ -12,6 +12,9 @@ import quire.model.Article;
 import quire.model.ArticleSummary;
 import quire.model.Block;
 import quire.model.Problem;
+import quire.model.SearchHit;
+import quire.model.SearchResult;
+import quire.model.Snippet;
 import quire.service.IndexReport;
 
 /**
@@ -89,6 +92,11 @@ final class Output {
     }
 
     static void article(JsonGenerator json, Article a) throws IOException {
+        article(json, a, Optional.empty());
+    }
+
+    /** An article; with {@code hits}, also where a query matches in its text. */
+    static void article(JsonGenerator json, Article a, Optional<List<quire.model.TextRange>> hits) throws IOException {
         json.writeStartObject();
         json.writeStringField("key", a.key());
         json.writeStringField("title", a.title());
@@ -114,6 +122,58 @@ final class Output {
             json.writeEndObject();
         }
         json.writeEndArray();
+        if (hits.isPresent()) {
+            json.writeArrayFieldStart("hits");
+            for (quire.model.TextRange r : hits.get()) {
+                json.writeStartObject();
+                json.writeNumberField("start", r.start());
+                json.writeNumberField("end", r.end());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+    }
+
+    static void searchResult(JsonGenerator json, SearchResult r, long tookMs, long firstMs) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("query", r.query());
+        json.writeNumberField("total", r.total());
+        json.writeNumberField("tookMs", tookMs);
+        if (firstMs >= 0) {
+            json.writeNumberField("firstMs", firstMs);
+        }
+        json.writeArrayFieldStart("hits");
+        for (SearchHit h : r.hits()) {
+            json.writeStartObject();
+            json.writeStringField("key", h.key());
+            json.writeStringField("title", h.title());
+            optional(json, "published", h.published().map(Object::toString));
+            optional(json, "author", h.author());
+            optional(json, "source", h.source());
+            json.writeStringField("path", h.path());
+            json.writeNumberField("score", h.score());
+            json.writeArrayFieldStart("snippets");
+            for (Snippet s : h.snippets()) {
+                json.writeString(s.toHtml());
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeObjectFieldStart("facets");
+        for (Map.Entry<String, Map<String, Long>> facet : r.facets().entrySet()) {
+            json.writeObjectFieldStart(facet.getKey());
+            for (Map.Entry<String, Long> value : facet.getValue().entrySet()) {
+                json.writeNumberField(value.getKey(), value.getValue());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        if (r.error().isPresent()) {
+            json.writeStringField("error", r.error().get());
+            json.writeStringField("fallback", r.fallback().orElse(""));
+        }
         json.writeEndObject();
     }
 

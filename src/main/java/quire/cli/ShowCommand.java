@@ -24,6 +24,9 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the article as JSON, with block offsets into the text.")
     boolean json;
 
+    @Option(names = "--query", paramLabel = "QUERY", description = "Mark where this search query matches in the text (JSON: \"hits\" offsets).")
+    String query;
+
     @Spec
     CommandSpec spec;
 
@@ -43,8 +46,15 @@ final class ShowCommand implements Callable<Integer> {
             spec.commandLine().getErr().printf("No article has the key '%s'. 'quire articles' lists them.%n", key);
             return 2;
         }
+        java.util.Optional<java.util.List<quire.model.TextRange>> hits = java.util.Optional.empty();
+        if (query != null) {
+            try (quire.service.CorpusView view = service.view(corpus.workspace(dirs))) {
+                hits = java.util.Optional.of(view.hitRanges(article.key(), query));
+            }
+        }
+        java.util.Optional<java.util.List<quire.model.TextRange>> found = hits;
         if (json) {
-            Output.json(out, j -> Output.article(j, article));
+            Output.json(out, j -> Output.article(j, article, found));
             return 0;
         }
         out.println(article.title());
@@ -59,9 +69,14 @@ final class ShowCommand implements Callable<Integer> {
         for (String warning : article.warnings()) {
             out.printf("Warning:   %s%n", warning);
         }
+        found.ifPresent(h -> out.printf("Matches:   %d%n", h.size()));
+        String marked = found.map(h -> mark(article.text(), h)).orElse(article.text());
+        java.util.List<quire.model.TextRange> ranges = found.orElse(java.util.List.of());
         for (Block block : article.blocks()) {
             out.println();
-            String text = article.textOf(block);
+            int start = block.start() + 2 * (int) ranges.stream().filter(r -> r.end() <= block.start()).count();
+            int end = block.end() + 2 * (int) ranges.stream().filter(r -> r.start() < block.end()).count();
+            String text = marked.substring(start, end);
             switch (block.kind()) {
                 case HEADING -> out.println("## " + text);
                 case QUOTE -> out.println("> " + text);
@@ -72,5 +87,14 @@ final class ShowCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The text with «guillemets» around each hit (two characters per hit, which block offsets account for). */
+    private static String mark(String text, java.util.List<quire.model.TextRange> hits) {
+        StringBuilder out = new StringBuilder(text);
+        for (int i = hits.size() - 1; i >= 0; i--) {
+            out.insert(hits.get(i).end(), '»').insert(hits.get(i).start(), '«');
+        }
+        return out.toString();
     }
 }

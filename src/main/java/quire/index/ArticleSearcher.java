@@ -265,8 +265,24 @@ final class ArticleSearcher {
         @Override
         protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
                 throws IOException {
-            String[] stored = Arrays.stream(fields).map(f -> f.equals(Schema.BODY_KO) ? Schema.BODY : f).toArray(String[]::new);
-            return super.loadFieldValues(stored, docIter, cacheCharsThreshold);
+            // The stock loader fills one slot per distinct field name, so load each stored field once
+            // and hand the body's text to both the body and its Korean copy.
+            String[] stored = Arrays.stream(fields)
+                    .map(f -> f.equals(Schema.BODY_KO) ? Schema.BODY : f)
+                    .distinct()
+                    .sorted()
+                    .toArray(String[]::new);
+            List<CharSequence[]> loaded = super.loadFieldValues(stored, docIter, cacheCharsThreshold);
+            List<CharSequence[]> out = new ArrayList<>(loaded.size());
+            for (CharSequence[] values : loaded) {
+                CharSequence[] perField = new CharSequence[fields.length];
+                for (int i = 0; i < fields.length; i++) {
+                    String name = fields[i].equals(Schema.BODY_KO) ? Schema.BODY : fields[i];
+                    perField[i] = values[Arrays.binarySearch(stored, name)];
+                }
+                out.add(perField);
+            }
+            return out;
         }
     }
 

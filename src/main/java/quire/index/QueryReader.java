@@ -63,7 +63,8 @@ final class QueryReader {
             checkFields(parsed);
             return new ParsedQuery(rewriteDates(parsed), Optional.empty(), Optional.empty());
         } catch (QueryMistake e) {
-            return lenient(text, e.getMessage());
+            // A bad date or an unknown field is dropped or read as words; the rest still counts.
+            return lenient(text.replaceAll("(?i)\\bdate\\s*(:|[<>]=?)\\s*(\\[[^\\]]*\\]?|\\{[^}]*\\}?|\\S+)", " "), e.getMessage());
         } catch (QueryNodeException | RuntimeException e) {
             return lenient(text, describe(text));
         }
@@ -205,7 +206,10 @@ final class QueryReader {
     /** The query's words, still honouring quotes, + and -, when the standard syntax failed. */
     private ParsedQuery lenient(String text, String problem) {
         // Field names cannot be honoured here; their colons would glue words into one token.
-        String words = text.replaceAll("(?<=\\w):", " ").replaceAll("\\b(AND|OR|NOT)\\b", " ").replaceAll("\\s+", " ").strip();
+        String words = balanced(text.replaceAll("(?<=\\w):", " ").replaceAll("\\bOR\\b", "|").replaceAll("\\bAND\\b", "+").replaceAll("\\bNOT\\s+", "-"))
+                .replaceAll("\\s+", " ")
+                .replaceAll("^[\\s+|]+|[\\s+|-]+$", "")
+                .strip();
         SimpleQueryParser parser = new SimpleQueryParser(analyzer, Map.copyOf(Schema.DEFAULT_FIELDS));
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
         Query query = parser.parse(words);
@@ -213,6 +217,37 @@ final class QueryReader {
             query = new MatchNoDocsQuery("nothing searchable in the query");
         }
         return new ParsedQuery(query, Optional.of(problem + " Showing results for: " + words), Optional.of(words));
+    }
+
+    /** Drops the quotation marks and parentheses that have no partner, keeping the words they held. */
+    private static String balanced(String text) {
+        StringBuilder out = new StringBuilder(text);
+        int quotes = 0;
+        int lastQuote = -1;
+        for (int i = 0; i < out.length(); i++) {
+            if (out.charAt(i) == '"') {
+                quotes++;
+                lastQuote = i;
+            }
+        }
+        if (quotes % 2 != 0) {
+            out.setCharAt(lastQuote, ' ');
+        }
+        java.util.Deque<Integer> open = new java.util.ArrayDeque<>();
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c == '(') {
+                open.push(i);
+            } else if (c == ')') {
+                if (open.isEmpty()) {
+                    out.setCharAt(i, ' ');
+                } else {
+                    open.pop();
+                }
+            }
+        }
+        open.forEach(i -> out.setCharAt(i, ' '));
+        return out.toString();
     }
 
     /** A plain sentence for the usual syntax mistakes. */

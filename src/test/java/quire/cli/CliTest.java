@@ -161,6 +161,72 @@ class CliTest {
     }
 
     @Test
+    void thePhraseComprehensiveStrategicPartnershipIsInAllThreeArticles() throws IOException {
+        JsonNode result = run("search", "\"comprehensive strategic partnership\"", "--json").json();
+
+        assertEquals(3, result.get("total").asInt());
+        for (JsonNode hit : result.get("hits")) {
+            assertTrue(hit.get("snippets").get(0).asText().toLowerCase().contains("<mark>comprehensive strategic partnership</mark>"), hit.toString());
+        }
+        assertEquals(3, result.get("facets").get("year").get("2024").asInt());
+    }
+
+    @Test
+    void tumenRiverIsInExactlyOneArticle() throws IOException {
+        JsonNode result = run("search", "Tumen River", "--json").json();
+
+        assertEquals(1, result.get("total").asInt());
+        assertEquals("001_250d73399310addd.txt", result.get("hits").get(0).get("path").asText());
+    }
+
+    @Test
+    void aDateRangeFindsTheTwoJune20PostsAndNotTheJune23Article() throws IOException {
+        JsonNode result = run("search", "date:[2024-06-20 TO 2024-06-21]", "--json", "--sort", "date").json();
+
+        List<String> paths = new ArrayList<>();
+        result.get("hits").forEach(h -> paths.add(h.get("path").asText()));
+        assertEquals(List.of("000_fe8c5ed74ec9ed57.txt", "001_250d73399310addd.txt"), paths);
+    }
+
+    @Test
+    void aBadQueryStillAnswersWithTheErrorAndTheFallbackInJson() throws IOException {
+        Run run = run("search", "\"Tumen River", "--json");
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode result = run.json();
+        assertEquals(1, result.get("total").asInt());
+        assertTrue(result.get("error").asText().contains("quotation mark"), result.toString());
+        assertEquals("Tumen River", result.get("fallback").asText());
+    }
+
+    @Test
+    void repeatReportsTheMedianAndTheFirstRun() throws IOException {
+        JsonNode result = run("search", "treaty", "--json", "--repeat", "5").json();
+
+        assertTrue(result.has("firstMs") && result.has("tookMs"), result.toString());
+    }
+
+    @Test
+    void showWithAQueryGivesTheHitOffsetsInTheText() throws IOException {
+        String key = run("search", "Tumen River", "--json").json().get("hits").get(0).get("key").asText();
+
+        JsonNode article = run("show", key, "--query", "\"Tumen River\"", "--json").json();
+
+        JsonNode hit = article.get("hits").get(0);
+        assertEquals("Tumen River", article.get("text").asText().substring(hit.get("start").asInt(), hit.get("end").asInt()));
+    }
+
+    @Test
+    void similarListsTheOtherArticlesButNotTheOneAsked() throws IOException {
+        String key = run("articles", "--json").json().get("articles").get(0).get("key").asText();
+
+        JsonNode result = run("similar", key, "--json").json();
+
+        assertTrue(result.get("total").asInt() >= 1, result.toString());
+        result.get("hits").forEach(h -> assertFalse(h.get("key").asText().equals(key)));
+    }
+
+    @Test
     void anUnknownKeyIsAPlainMessageAndExitCode2() {
         Run run = run("show", "0000000000000000");
 
