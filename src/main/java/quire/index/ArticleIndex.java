@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -194,8 +195,8 @@ public final class ArticleIndex implements Closeable {
     /** Every corpus file the index knows, by path. */
     public Map<String, FileRecord> fileRecords() {
         Map<String, FileRecord> records = new HashMap<>();
-        forEachDocument(Schema.TYPE_FILE, Set.of(Schema.FILE_RECORD), doc -> {
-            FileRecord r = Codec.fileRecord(doc.getBinaryValue(Schema.FILE_RECORD));
+        forEachBinaryValue(Schema.FILE_RECORD, bytes -> {
+            FileRecord r = Codec.fileRecord(bytes);
             records.put(r.path(), r);
         });
         return records;
@@ -204,7 +205,10 @@ public final class ArticleIndex implements Closeable {
     /** For every article in the index, the path of the file its stored copy came from. */
     public Map<String, String> articlePaths() {
         Map<String, String> paths = new HashMap<>();
-        forEachDocument(Schema.TYPE_ARTICLE, Set.of(Schema.KEY, Schema.PATH), doc -> paths.put(doc.get(Schema.KEY), doc.get(Schema.PATH)));
+        forEachBinaryValue(Schema.KEY_AND_PATH, bytes -> {
+            List<String> keyAndPath = Codec.strings(bytes);
+            paths.put(keyAndPath.get(0), keyAndPath.get(1));
+        });
         return paths;
     }
 
@@ -284,6 +288,7 @@ public final class ArticleIndex implements Closeable {
         doc.add(new StoredField(Schema.PROPERTIES, Codec.map(article.properties())));
         doc.add(new StoredField(Schema.WARNINGS, Codec.strings(article.warnings())));
         doc.add(new StoredField(Schema.BLOCKS, Codec.blocks(article.blocks())));
+        doc.add(new BinaryDocValuesField(Schema.KEY_AND_PATH, Codec.strings(List.of(article.key(), article.path()))));
         try {
             update(new Term(Schema.KEY, article.key()), facets.build(doc));
         } catch (IOException e) {
@@ -304,7 +309,7 @@ public final class ArticleIndex implements Closeable {
         Document doc = new Document();
         doc.add(new StringField(Schema.TYPE, Schema.TYPE_FILE, Field.Store.NO));
         doc.add(new StringField(Schema.FILE_PATH, record.path(), Field.Store.NO));
-        doc.add(new StoredField(Schema.FILE_RECORD, Codec.fileRecord(record)));
+        doc.add(new BinaryDocValuesField(Schema.FILE_RECORD, Codec.fileRecord(record)));
         update(new Term(Schema.FILE_PATH, record.path()), doc);
     }
 
@@ -397,6 +402,24 @@ public final class ArticleIndex implements Closeable {
                 for (int doc = postings.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                     if (live == null || live.get(doc)) {
                         action.accept(stored.document(doc, fields));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private void forEachBinaryValue(String field, java.util.function.Consumer<org.apache.lucene.util.BytesRef> action) {
+        withSearcher(searcher -> {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                var values = leaf.reader().getBinaryDocValues(field);
+                if (values == null) {
+                    continue;
+                }
+                for (int doc = values.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        action.accept(values.binaryValue());
                     }
                 }
             }

@@ -19,7 +19,7 @@ final class Schema {
      * Bumped whenever documents are written differently; an index from another version is rebuilt
      * from the files, since it is only a cache.
      */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     static final String VERSION_KEY = "quire.schema";
 
@@ -30,6 +30,7 @@ final class Schema {
 
     // File documents.
     static final String FILE_PATH = "file_path";
+    /** Binary doc values, not stored fields: reading 100k of them must not decompress article bodies. */
     static final String FILE_RECORD = "file_record";
 
     // Article documents. Title and body are indexed with English analysis, and again with
@@ -51,6 +52,8 @@ final class Schema {
     static final String PROPERTIES = "properties";
     static final String WARNINGS = "warnings";
     static final String BLOCKS = "blocks";
+    /** Key and path again as doc values, so the whole key-to-file map loads without touching stored bodies. */
+    static final String KEY_AND_PATH = "key_and_path";
 
     // Facet dimensions.
     static final String FACET_SOURCE = "source";
