@@ -53,7 +53,7 @@ public final class ArticleKeys {
 
     /** A hash of the canonical text, used to recognise identical copies and unchanged articles. */
     public static String textHash(String text) {
-        return hash("text\n" + text);
+        return Article.textHash(text);
     }
 
     /** A hash of a file's bytes, to confirm that a file whose size or time changed really changed. */

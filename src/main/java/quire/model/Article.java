@@ -56,6 +56,25 @@ public record Article(
         }
     }
 
+    /**
+     * A short hash of the canonical text: identical texts share it, and a highlight records which
+     * version of the text its offsets refer to.
+     */
+    public String textHash() {
+        return textHash(text);
+    }
+
+    /** The hash {@link #textHash()} gives for a text. */
+    public static String textHash(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("text\n" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     /** The text of one block. */
     public String textOf(Block block) {
         return text.substring(block.start(), block.end());
