@@ -44,6 +44,12 @@ public final class Cli {
                 .addSubcommand("search", new SearchCommand(service, dirs))
                 .addSubcommand("similar", new SimilarCommand(service, dirs))
                 .addSubcommand("show", new ShowCommand(service, dirs))
+                .addSubcommand("annotate", new AnnotateCommand(service, dirs))
+                .addSubcommand("annotations", new AnnotationsCommand(service, dirs))
+                .addSubcommand("tags", new TagsCommand(service, dirs))
+                .addSubcommand("undo", new UndoCommand.Undo(service, dirs))
+                .addSubcommand("redo", new UndoCommand.Redo(service, dirs))
+                .addSubcommand("check", new CheckCommand(service, dirs))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {

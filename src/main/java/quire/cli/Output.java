@@ -177,6 +177,32 @@ final class Output {
         json.writeEndObject();
     }
 
+    static void highlight(JsonGenerator json, quire.model.Highlight h) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", h.id());
+        json.writeStringField("article", h.articleKey());
+        json.writeNumberField("start", h.start());
+        json.writeNumberField("end", h.end());
+        json.writeStringField("quote", h.quote());
+        json.writeStringField("note", h.note());
+        json.writeStringField("color", h.color());
+        strings(json, "tags", h.tags());
+        json.writeStringField("state", h.state().label());
+        json.writeStringField("created", h.created().toString());
+        json.writeStringField("updated", h.updated().toString());
+        json.writeEndObject();
+    }
+
+    static void highlights(JsonGenerator json, List<quire.model.Highlight> highlights) throws IOException {
+        json.writeStartObject();
+        json.writeArrayFieldStart("annotations");
+        for (quire.model.Highlight h : highlights) {
+            highlight(json, h);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
     /** Absent values are written as null, so every key of the documented shape is always there. */
     private static void optional(JsonGenerator json, String name, Optional<String> value) throws IOException {
         if (value.isPresent()) {

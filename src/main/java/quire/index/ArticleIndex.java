@@ -43,6 +43,7 @@ import quire.model.ArticleSummary;
 import quire.model.FileRecord;
 import quire.model.Published;
 import quire.model.QuireException;
+import quire.model.SearchableAnnotations;
 import quire.model.SearchHit;
 import quire.model.SearchRequest;
 import quire.model.SearchResult;
@@ -212,6 +213,32 @@ public final class ArticleIndex implements Closeable {
         return paths;
     }
 
+    /** For every article indexed with tags or notes, the fingerprint of those annotations. */
+    public Map<String, String> annotationFingerprints() {
+        Map<String, String> fingerprints = new HashMap<>();
+        forEachBinaryValue(Schema.ANNOTATIONS_FINGERPRINT, bytes -> {
+            List<String> keyAndPrint = Codec.strings(bytes);
+            fingerprints.put(keyAndPrint.get(0), keyAndPrint.get(1));
+        });
+        return fingerprints;
+    }
+
+    /** What {@link #annotationFingerprints()} holds for an article indexed with these annotations. */
+    public static String fingerprint(SearchableAnnotations annotations) {
+        return Article.textHash(String.join("\u0001", annotations.tags()) + "\u0002" + String.join("\u0001", annotations.notes()));
+    }
+
+    /** Keys that start with a prefix, at most {@code limit} of them. */
+    public List<String> keysStartingWith(String prefix, int limit) {
+        return withSearcher(s -> {
+            List<String> keys = new ArrayList<>();
+            for (var sd : s.search(new org.apache.lucene.search.PrefixQuery(new Term(Schema.KEY, prefix)), limit).scoreDocs) {
+                keys.add(s.storedFields().document(sd.doc, Set.of(Schema.KEY)).get(Schema.KEY));
+            }
+            return keys;
+        });
+    }
+
     /** Every article's metadata, ordered by path and then title. */
     public List<ArticleSummary> articles() {
         List<ArticleSummary> summaries = new ArrayList<>();
@@ -254,9 +281,38 @@ public final class ArticleIndex implements Closeable {
         return withSearcher(s -> searcher.moreLikeThis(s, key, article.get().text(), limit));
     }
 
-    /** Adds or replaces the stored copy of an article (by key). */
+    /** Adds or replaces the stored copy of an article (by key), with nothing attached to it. */
     public void putArticle(Article article) {
+        putArticle(article, SearchableAnnotations.NONE);
+    }
+
+    /**
+     * Adds or replaces the stored copy of an article (by key), with the analyst's tags and notes so
+     * that {@code tag:} and {@code note:} find it. A tag also counts as each of its parents: {@code
+     * tag:treaty} finds an article tagged {@code treaty/article-4}.
+     */
+    public void putArticle(Article article, SearchableAnnotations annotations) {
         Document doc = new Document();
+        java.util.Set<String> tagTerms = new java.util.TreeSet<>();
+        for (String tag : annotations.tags()) {
+            String lower = tag.toLowerCase(java.util.Locale.ROOT);
+            for (int slash = lower.indexOf('/'); slash > 0; slash = lower.indexOf('/', slash + 1)) {
+                tagTerms.add(keyword(lower.substring(0, slash)));
+            }
+            tagTerms.add(keyword(lower));
+        }
+        for (String term : tagTerms) {
+            doc.add(new StringField(Schema.TAG, term, Field.Store.NO));
+        }
+        java.util.Set<String> facetTags = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        facetTags.addAll(annotations.tags());
+        facetTags.forEach(tag -> doc.add(new SortedSetDocValuesFacetField(Schema.FACET_TAG, keyword(tag))));
+        for (String note : annotations.notes()) {
+            doc.add(new TextField(Schema.NOTE, note, Field.Store.NO));
+        }
+        if (!annotations.isEmpty()) {
+            doc.add(new BinaryDocValuesField(Schema.ANNOTATIONS_FINGERPRINT, Codec.strings(List.of(article.key(), fingerprint(annotations)))));
+        }
         doc.add(new StringField(Schema.TYPE, Schema.TYPE_ARTICLE, Field.Store.NO));
         doc.add(new StringField(Schema.KEY, article.key(), Field.Store.YES));
         doc.add(new StringField(Schema.PATH, keyword(article.path()), Field.Store.NO));

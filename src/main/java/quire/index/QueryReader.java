@@ -59,7 +59,7 @@ final class QueryReader {
             return new ParsedQuery(new MatchAllDocsQuery(), Optional.empty(), Optional.empty());
         }
         try {
-            Query parsed = standardParser().parse(rewriteComparisons(text), null);
+            Query parsed = standardParser().parse(normalizeSyntax(text), null);
             checkFields(parsed);
             return new ParsedQuery(rewriteDates(parsed), Optional.empty(), Optional.empty());
         } catch (QueryMistake e) {
@@ -79,8 +79,14 @@ final class QueryReader {
         return parser;
     }
 
-    /** Users of Elasticsearch write {@code date:>=2024-06-20}; Lucene's syntax is {@code date>=2024-06-20}. */
-    private static String rewriteComparisons(String text) {
+    private static final Pattern TAG_WITH_SLASH = Pattern.compile("(?<![\\w\\\\])([Tt][Aa][Gg]):([^\\s\"()]*/[^\\s\"()]*)");
+
+    /**
+     * Users of Elasticsearch write {@code date:>=2024-06-20}; Lucene's syntax is {@code date>=2024-06-20}.
+     * And {@code tag:treaty/article-4} would read the slash as the start of a regular expression, so
+     * such tags are quoted.
+     */
+    private static String normalizeSyntax(String text) {
         StringBuilder out = new StringBuilder(text.length());
         boolean inQuotes = false;
         int segmentStart = 0;
@@ -88,7 +94,9 @@ final class QueryReader {
             boolean end = i == text.length();
             if (end || (text.charAt(i) == '"' && (i == 0 || text.charAt(i - 1) != '\\'))) {
                 String segment = text.substring(segmentStart, i);
-                out.append(inQuotes ? segment : FIELD_COMPARISON.matcher(segment).replaceAll("$1$2"));
+                out.append(inQuotes
+                        ? segment
+                        : TAG_WITH_SLASH.matcher(FIELD_COMPARISON.matcher(segment).replaceAll("$1$2")).replaceAll("$1:\"$2\""));
                 if (!end) {
                     out.append('"');
                 }

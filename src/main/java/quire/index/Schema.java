@@ -19,7 +19,7 @@ final class Schema {
      * Bumped whenever documents are written differently; an index from another version is rebuilt
      * from the files, since it is only a cache.
      */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     static final String VERSION_KEY = "quire.schema";
 
@@ -54,6 +54,8 @@ final class Schema {
     static final String BLOCKS = "blocks";
     /** Key and path again as doc values, so the whole key-to-file map loads without touching stored bodies. */
     static final String KEY_AND_PATH = "key_and_path";
+    /** A fingerprint of the annotations indexed with an article, to find articles whose tags and notes changed. */
+    static final String ANNOTATIONS_FINGERPRINT = "annotations_fingerprint";
 
     // Facet dimensions.
     static final String FACET_SOURCE = "source";
@@ -100,7 +102,24 @@ final class Schema {
         perField.put(TITLE_KO, korean);
         perField.put(BODY_KO, korean);
         perField.put(DATE, new KeywordAnalyzer());
+        perField.put(TAG, tagAnalyzer());
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
+    }
+
+    /** Tags are matched whole and case-insensitively: {@code tag:Treaty} finds {@code treaty}. */
+    static Analyzer tagAnalyzer() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                org.apache.lucene.analysis.Tokenizer source = new org.apache.lucene.analysis.core.KeywordTokenizer();
+                return new TokenStreamComponents(source, new org.apache.lucene.analysis.LowerCaseFilter(source));
+            }
+
+            @Override
+            protected org.apache.lucene.analysis.TokenStream normalize(String fieldName, org.apache.lucene.analysis.TokenStream in) {
+                return new org.apache.lucene.analysis.LowerCaseFilter(in);
+            }
+        };
     }
 
     static FacetsConfig facets() {

@@ -25,6 +25,7 @@ import quire.model.Article;
 import quire.model.ArticleRef;
 import quire.model.FileRecord;
 import quire.model.Problem;
+import quire.model.SearchableAnnotations;
 import quire.model.QuireException;
 
 /**
@@ -65,6 +66,19 @@ public final class CorpusIndexer {
     private record Outcome(FileRecord record, List<Article> articles, boolean contentChanged) {}
 
     public IndexReport update(Path corpus, ArticleIndex index, Progress progress) {
+        return update(corpus, index, progress, key -> SearchableAnnotations.NONE, new java.util.HashSet<>());
+    }
+
+    /**
+     * As {@link #update(Path, ArticleIndex, Progress)}, indexing each article with the analyst's
+     * annotations, and collecting the keys of the articles whose stored copy was (re)written.
+     */
+    public IndexReport update(
+            Path corpus,
+            ArticleIndex index,
+            Progress progress,
+            java.util.function.Function<String, SearchableAnnotations> annotations,
+            Set<String> written) {
         long started = System.nanoTime();
         Scan scan = scanner.scan(corpus);
         Map<String, FileRecord> known = index.fileRecords();
@@ -119,8 +133,9 @@ public final class CorpusIndexer {
                     for (Article article : outcome.articles()) {
                         Claim claim = new Claim(record.path(), refOf(article));
                         if (offer(best, claim)) {
-                            index.putArticle(article);
+                            index.putArticle(article, annotations.apply(article.key()));
                             storedFrom.put(article.key(), article.path());
+                            written.add(article.key());
                         }
                     }
                 }
@@ -140,7 +155,7 @@ public final class CorpusIndexer {
             removed.forEach(index::deleteFile);
             best.values().removeIf(claim -> !current.containsKey(claim.path()));
             Map<String, Claim> winners = dropIdenticalTexts(best, current, duplicateProblems);
-            reconcile(corpus, index, winners, storedFrom);
+            reconcile(corpus, index, winners, storedFrom, annotations, written);
             duplicateProblems.addAll(0, duplicatesOf(current, winners));
             best.clear();
             best.putAll(winners);
@@ -290,7 +305,13 @@ public final class CorpusIndexer {
      * stores a winner whose copy is not the stored one (its better rival was removed), which
      * means reading that one file again.
      */
-    private void reconcile(Path corpus, ArticleIndex index, Map<String, Claim> winners, Map<String, String> storedFrom) {
+    private void reconcile(
+            Path corpus,
+            ArticleIndex index,
+            Map<String, Claim> winners,
+            Map<String, String> storedFrom,
+            java.util.function.Function<String, SearchableAnnotations> annotations,
+            Set<String> written) {
         for (String key : storedFrom.keySet()) {
             if (!winners.containsKey(key)) {
                 index.deleteArticle(key);
@@ -306,7 +327,8 @@ public final class CorpusIndexer {
             FileIngest again = ingester.ingest(corpus.resolve(path), path);
             for (Article article : again.articles()) {
                 if (keys.contains(article.key())) {
-                    index.putArticle(article);
+                    index.putArticle(article, annotations.apply(article.key()));
+                    written.add(article.key());
                 }
             }
         });

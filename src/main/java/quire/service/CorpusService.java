@@ -23,8 +23,8 @@ public final class CorpusService {
 
     /** Compares the corpus folder with the index and reads what changed. */
     public IndexReport index(Workspace workspace, Progress progress) {
-        try (ArticleIndex index = ArticleIndex.open(workspace.indexDir())) {
-            return indexer.update(workspace.corpus(), index, progress);
+        try (Session session = session(workspace)) {
+            return session.index(progress);
         }
     }
 
@@ -42,21 +42,28 @@ public final class CorpusService {
      * @throws QuireException if the prefix fits several articles
      */
     public Optional<Article> article(Workspace workspace, String keyOrPrefix) {
-        String wanted = keyOrPrefix.strip();
         try (ArticleIndex index = readable(workspace)) {
-            Optional<Article> exact = index.article(wanted);
-            if (exact.isPresent() || wanted.length() < MIN_KEY_PREFIX) {
-                return exact;
-            }
-            List<ArticleSummary> matches = index.articles().stream()
-                    .filter(a -> a.key().startsWith(wanted))
-                    .toList();
-            if (matches.size() > 1) {
-                throw new QuireException(String.format(
-                        "%d articles have keys starting with '%s'; give more of the key.", matches.size(), wanted));
-            }
-            return matches.isEmpty() ? Optional.empty() : index.article(matches.get(0).key());
+            return find(index, keyOrPrefix);
         }
+    }
+
+    /** Looks up an article by key or unique key prefix. */
+    static Optional<Article> find(ArticleIndex index, String keyOrPrefix) {
+        String wanted = keyOrPrefix.strip();
+        Optional<Article> exact = index.article(wanted);
+        if (exact.isPresent() || wanted.length() < MIN_KEY_PREFIX) {
+            return exact;
+        }
+        List<String> matches = index.keysStartingWith(wanted, 2);
+        if (matches.size() > 1) {
+            throw new QuireException("Several articles have keys starting with '" + wanted + "'; give more of the key.");
+        }
+        return matches.isEmpty() ? Optional.empty() : index.article(matches.get(0));
+    }
+
+    /** Opens the workspace for annotating and indexing; close the session when done. */
+    public Session session(Workspace workspace) {
+        return Session.open(workspace, indexer);
     }
 
     /**

@@ -1,0 +1,408 @@
+package quire.service;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import quire.index.ArticleIndex;
+import quire.model.AnnotatedArticle;
+import quire.model.Article;
+import quire.model.Highlight;
+import quire.model.HighlightState;
+import quire.model.QuireException;
+import quire.model.SearchHit;
+import quire.model.SearchRequest;
+import quire.model.SearchResult;
+import quire.model.SearchableAnnotations;
+import quire.model.TagSummary;
+import quire.model.TextRange;
+import quire.store.AnnotationStore;
+import quire.store.Anchoring;
+
+/**
+ * An open workspace: its index and its annotations, for one writer (the window, or one command).
+ * Every annotation change is saved in the database first (the only copy of the analyst's work),
+ * then the article's tags and notes are re-indexed so search sees them at once; if Quire dies in
+ * between, opening the workspace again brings the index back in line.
+ *
+ * <p>Thread-safe: the store and the index each serialise their own writes.
+ */
+public final class Session implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Session.class.getName());
+
+    private final Workspace workspace;
+    private final CorpusIndexer indexer;
+    private final AnnotationStore store;
+    private final ArticleIndex index;
+
+    private Session(Workspace workspace, CorpusIndexer indexer, AnnotationStore store, ArticleIndex index) {
+        this.workspace = workspace;
+        this.indexer = indexer;
+        this.store = store;
+        this.index = index;
+    }
+
+    /**
+     * Opens a workspace for reading and writing.
+     *
+     * @throws QuireException with a plain message when another Quire has it open
+     */
+    public static Session open(Workspace workspace, CorpusIndexer indexer) {
+        try {
+            workspace.create();
+        } catch (java.io.IOException e) {
+            throw new QuireException("Quire cannot create its workspace at '" + workspace.dir() + "': " + e.getMessage(), e);
+        }
+        AnnotationStore store = AnnotationStore.open(workspace.dir());
+        ArticleIndex index;
+        try {
+            index = ArticleIndex.open(workspace.indexDir());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        Session session = new Session(workspace, indexer, store, index);
+        session.syncSearchableAnnotations();
+        return session;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /**
+     * Brings the index up to date with the corpus folder, then re-attaches the highlights of every
+     * article whose text changed.
+     */
+    public IndexReport index(Progress progress) {
+        Set<String> written = new HashSet<>();
+        IndexReport report = indexer.update(workspace.corpus(), index, progress, this::searchableAnnotations, written);
+        Set<String> annotated = new HashSet<>(store.annotatedArticleKeys());
+        annotated.retainAll(written);
+        for (String key : annotated) {
+            index.article(key).ifPresent(this::reanchor);
+        }
+        return report;
+    }
+
+    private void reanchor(Article article) {
+        List<Anchoring.Result> results = new ArrayList<>();
+        for (Highlight h : store.highlightsOf(article.key())) {
+            if (!h.textHash().equals(article.textHash())) {
+                results.add(Anchoring.anchor(h, article.text()));
+            }
+        }
+        if (!results.isEmpty()) {
+            store.reanchor(article.key(), article.text(), results);
+            long orphaned = results.stream().filter(r -> r.state() == HighlightState.ORPHANED).count();
+            LOG.log(System.Logger.Level.INFO, "Re-attached {0} highlights of {1}; {2} orphaned",
+                    results.size() - orphaned, article.key(), orphaned);
+        }
+    }
+
+    public SearchResult search(SearchRequest request) {
+        return index.search(request);
+    }
+
+    public List<TextRange> hitRanges(String key, String query) {
+        return index.hitRanges(key, query);
+    }
+
+    public List<SearchHit> moreLikeThis(String key, int limit) {
+        return index.moreLikeThis(key, limit);
+    }
+
+    /** An article by key or unique key prefix. */
+    public Optional<Article> article(String keyOrPrefix) {
+        return CorpusService.find(index, keyOrPrefix);
+    }
+
+    /**
+     * Highlights the {@code occurrence}-th passage of the article that reads {@code quote} (typed
+     * quotes, dashes, spacing and case are forgiven when there is no exact match).
+     */
+    public Highlight annotate(String articleKey, String quote, int occurrence, String color, String note, List<String> tags) {
+        Article article = requireArticle(articleKey);
+        TextRange range = QuoteFinder.find(article.text(), quote, occurrence).orElseThrow(() -> {
+            int found = QuoteFinder.count(article.text(), quote);
+            return new QuireException(found == 0
+                    ? "The article '" + article.title() + "' does not contain \"" + quote.strip() + "\"."
+                    : "\"" + quote.strip() + "\" occurs " + found + " times in the article; there is no occurrence " + occurrence + ".");
+        });
+        return annotate(article, range.start(), range.end(), color, note, tags);
+    }
+
+    /** Highlights {@code [start, end)} of the article's canonical text. */
+    public Highlight annotate(String articleKey, int start, int end, String color, String note, List<String> tags) {
+        return annotate(requireArticle(articleKey), start, end, color, note, tags);
+    }
+
+    private Highlight annotate(Article article, int start, int end, String color, String note, List<String> tags) {
+        Highlight created = store.createHighlight(article, start, end, color, note, tags);
+        refreshSearchable(article.key());
+        return created;
+    }
+
+    public Highlight setNote(String highlightId, String note) {
+        return refreshed(store.setNote(highlightId, note));
+    }
+
+    public Highlight setColor(String highlightId, String color) {
+        return store.setColor(highlightId, color);
+    }
+
+    public Highlight setTags(String highlightId, List<String> tags) {
+        return refreshed(store.setTags(highlightId, tags));
+    }
+
+    public Highlight addTag(String highlightId, String tag) {
+        return refreshed(store.addTag(highlightId, tag));
+    }
+
+    public Highlight removeTag(String highlightId, String tag) {
+        return refreshed(store.removeTag(highlightId, tag));
+    }
+
+    public Highlight setExtent(String highlightId, int start, int end) {
+        Highlight h = requireHighlight(highlightId);
+        return store.setExtent(highlightId, requireArticle(h.articleKey()), start, end);
+    }
+
+    public void deleteHighlight(String highlightId) {
+        Highlight h = requireHighlight(highlightId);
+        store.deleteHighlight(highlightId);
+        refreshSearchable(h.articleKey());
+    }
+
+    public Optional<Highlight> highlight(String highlightId) {
+        return store.highlight(highlightId);
+    }
+
+    /**
+     * Highlights, filtered: by article, by tag (with its sub-tags), by text in their notes, and by a
+     * search query over their articles; any filter may be absent. In reading order per article.
+     */
+    public List<Highlight> highlights(Optional<String> articleKey, Optional<String> tag, Optional<String> noteText, Optional<String> query) {
+        List<Highlight> candidates;
+        if (articleKey.isPresent()) {
+            candidates = store.highlightsOf(requireArticle(articleKey.get()).key());
+        } else if (tag.isPresent()) {
+            candidates = store.highlightsTagged(tag.get());
+        } else if (noteText.isPresent()) {
+            candidates = store.highlightsWithNote(noteText.get());
+        } else {
+            candidates = store.allHighlights();
+        }
+        Set<String> tagged = tag.map(t -> ids(store.highlightsTagged(t))).orElse(null);
+        Set<String> noted = noteText.map(n -> ids(store.highlightsWithNote(n))).orElse(null);
+        Set<String> inArticles = query.map(this::keysMatching).orElse(null);
+        return candidates.stream()
+                .filter(h -> tagged == null || tagged.contains(h.id()))
+                .filter(h -> noted == null || noted.contains(h.id()))
+                .filter(h -> inArticles == null || inArticles.contains(h.articleKey()))
+                .sorted(Comparator.comparing(Highlight::articleKey).thenComparingInt(Highlight::start).thenComparingInt(Highlight::end))
+                .toList();
+    }
+
+    public List<TagSummary> tags() {
+        return store.tags();
+    }
+
+    public void renameTag(String oldName, String newName) {
+        store.renameTag(oldName, newName);
+        syncSearchableAnnotations();
+    }
+
+    public void mergeTag(String from, String into) {
+        store.mergeTag(from, into);
+        syncSearchableAnnotations();
+    }
+
+    public void deleteTag(String name) {
+        store.deleteTag(name);
+        syncSearchableAnnotations();
+    }
+
+    public void setArticleNote(String articleKey, String note) {
+        String key = requireArticle(articleKey).key();
+        store.setArticleNote(key, note);
+        refreshSearchable(key);
+    }
+
+    public void addArticleTag(String articleKey, String tag) {
+        String key = requireArticle(articleKey).key();
+        store.addArticleTag(key, tag);
+        refreshSearchable(key);
+    }
+
+    public void removeArticleTag(String articleKey, String tag) {
+        String key = requireArticle(articleKey).key();
+        store.removeArticleTag(key, tag);
+        refreshSearchable(key);
+    }
+
+    public String articleNote(String articleKey) {
+        return store.articleNote(articleKey);
+    }
+
+    public List<String> articleTags(String articleKey) {
+        return store.articleTags(articleKey);
+    }
+
+    /** Undoes the last annotation operation; what was undone, or empty if nothing was left to undo. */
+    public Optional<String> undo() {
+        Optional<String> undone = store.undo();
+        undone.ifPresent(d -> syncSearchableAnnotations());
+        return undone;
+    }
+
+    public Optional<String> redo() {
+        Optional<String> redone = store.redo();
+        redone.ifPresent(d -> syncSearchableAnnotations());
+        return redone;
+    }
+
+    public WorkspaceCheck check() {
+        AnnotationStore.CheckReport r = store.check();
+        return new WorkspaceCheck(r.integrityOk(), r.integrityMessages(), r.orphans(), r.highlights(), r.tags(), r.backups());
+    }
+
+    /** Annotated articles for export, in path order; those filtered out by the query are left out. */
+    public List<AnnotatedArticle> annotatedArticles(Optional<String> query, Optional<String> tag) {
+        Set<String> keys = new TreeSet<>(store.annotatedArticleKeys());
+        query.map(this::keysMatching).ifPresent(keys::retainAll);
+        List<AnnotatedArticle> out = new ArrayList<>();
+        for (String key : keys) {
+            Optional<Article> article = index.article(key);
+            if (article.isEmpty()) {
+                continue;
+            }
+            List<Highlight> highlights = store.highlightsOf(key);
+            List<String> articleTags = store.articleTags(key);
+            if (tag.isPresent()) {
+                Set<String> wanted = ids(store.highlightsTagged(tag.get()));
+                highlights = highlights.stream().filter(h -> wanted.contains(h.id())).toList();
+                boolean articleTagged = articleTags.stream().anyMatch(t -> isTagOrChild(t, tag.get()));
+                if (highlights.isEmpty() && !articleTagged) {
+                    continue;
+                }
+            }
+            out.add(new AnnotatedArticle(article.get(), store.articleNote(key), articleTags, highlights));
+        }
+        out.sort(Comparator.comparing(a -> a.article().path()));
+        return out;
+    }
+
+    /** Adds highlights made elsewhere; a highlight already here (same id) is left as it is. */
+    public int importHighlights(List<Highlight> highlights, Map<String, String> textsByHash) {
+        int added = store.importHighlights(highlights, textsByHash);
+        syncSearchableAnnotations();
+        return added;
+    }
+
+    @Override
+    public void close() {
+        try {
+            index.commit();
+        } finally {
+            try {
+                index.close();
+            } finally {
+                store.close();
+            }
+        }
+    }
+
+    private Highlight refreshed(Highlight h) {
+        refreshSearchable(h.articleKey());
+        return h;
+    }
+
+    /** Re-indexes one article with its current tags and notes, and makes it visible to search. */
+    private void refreshSearchable(String articleKey) {
+        index.article(articleKey).ifPresent(article -> {
+            index.putArticle(article, searchableAnnotations(articleKey));
+            index.commit();
+        });
+    }
+
+    /**
+     * Re-indexes every article whose tags or notes differ from what the index holds: after undo, tag
+     * renames, imports, and at opening (a crash between saving and re-indexing leaves such a gap).
+     */
+    private void syncSearchableAnnotations() {
+        Map<String, String> indexed = index.annotationFingerprints();
+        Set<String> keys = new LinkedHashSet<>(store.annotatedArticleKeys());
+        keys.addAll(indexed.keySet());
+        boolean changed = false;
+        for (String key : keys) {
+            SearchableAnnotations now = searchableAnnotations(key);
+            String print = now.isEmpty() ? null : ArticleIndex.fingerprint(now);
+            if (!Objects.equals(print, indexed.get(key))) {
+                Optional<Article> article = index.article(key);
+                if (article.isPresent()) {
+                    index.putArticle(article.get(), now);
+                    changed = true;
+                }
+            }
+        }
+        if (changed) {
+            index.commit();
+        }
+    }
+
+    private SearchableAnnotations searchableAnnotations(String articleKey) {
+        Set<String> tags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        List<String> notes = new ArrayList<>();
+        tags.addAll(store.articleTags(articleKey));
+        String articleNote = store.articleNote(articleKey);
+        if (!articleNote.isBlank()) {
+            notes.add(articleNote);
+        }
+        for (Highlight h : store.highlightsOf(articleKey)) {
+            tags.addAll(h.tags());
+            if (!h.note().isBlank()) {
+                notes.add(h.note());
+            }
+        }
+        return new SearchableAnnotations(List.copyOf(tags), notes);
+    }
+
+    private Set<String> keysMatching(String query) {
+        Set<String> keys = new HashSet<>();
+        int offset = 0;
+        while (true) {
+            SearchResult page = index.search(SearchRequest.of(query).withPage(offset, SearchRequest.MAX_LIMIT));
+            page.hits().forEach(h -> keys.add(h.key()));
+            offset += page.hits().size();
+            if (page.hits().isEmpty() || offset >= page.total()) {
+                return keys;
+            }
+        }
+    }
+
+    private static boolean isTagOrChild(String tag, String parent) {
+        return tag.equalsIgnoreCase(parent) || tag.regionMatches(true, 0, parent + "/", 0, parent.length() + 1);
+    }
+
+    private static Set<String> ids(List<Highlight> highlights) {
+        Set<String> ids = new HashSet<>();
+        highlights.forEach(h -> ids.add(h.id()));
+        return ids;
+    }
+
+    private Article requireArticle(String keyOrPrefix) {
+        return article(keyOrPrefix).orElseThrow(() -> new QuireException(
+                "No article has the key '" + keyOrPrefix + "'. 'quire articles' lists them."));
+    }
+
+    private Highlight requireHighlight(String id) {
+        return store.highlight(id).orElseThrow(() -> new QuireException("There is no highlight with id '" + id + "'."));
+    }
+}

@@ -1,0 +1,173 @@
+package quire.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import quire.ingest.CorpusScanner;
+import quire.ingest.Ingester;
+import quire.model.AnnotatedArticle;
+import quire.model.Article;
+import quire.model.Highlight;
+import quire.model.HighlightState;
+import quire.model.QuireException;
+import quire.model.SearchHit;
+import quire.model.SearchRequest;
+
+/** Annotating through a session: the store, search and re-anchoring working together. */
+class SessionTest {
+    private static final String TEXT = "Treaty signed\n\n"
+            + "Russia and North Korea signed a \u201cmutual assistance\u201d treaty in Pyongyang on Wednesday.\n\n"
+            + "Seoul said it would reconsider its policy on weapons for Ukraine.\n";
+
+    @TempDir
+    Path corpus;
+
+    @TempDir
+    Path data;
+
+    private CorpusService service;
+    private Workspace workspace;
+    private Session session;
+    private String key;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        Files.writeString(corpus.resolve("treaty.txt"), TEXT);
+        service = new CorpusService(new CorpusIndexer(new CorpusScanner(), new Ingester(), 2));
+        workspace = Workspace.resolve(corpus, Optional.of(data.resolve("ws")), new AppDirs(Map.of(), "Linux", data));
+        session = service.session(workspace);
+        session.index(Progress.NONE);
+        key = session.search(SearchRequest.of("")).hits().get(0).key();
+    }
+
+    @AfterEach
+    void tearDown() {
+        session.close();
+    }
+
+    private List<String> found(String query) {
+        return session.search(SearchRequest.of(query)).hits().stream().map(SearchHit::key).toList();
+    }
+
+    @Test
+    void aNewHighlightsTagsAndNoteAreSearchableAtOnce() {
+        session.annotate(key, "mutual assistance", 1, "green", "verify the wording", List.of("treaty/article-4"));
+
+        assertEquals(List.of(key), found("tag:treaty AND note:verify"));
+        assertEquals(List.of(key), found("tag:treaty/article-4"));
+        assertEquals(List.of(key), found("tag:\"Treaty/Article-4\""));
+        assertEquals(List.of(), found("tag:article-4"));
+        assertEquals(Map.of("treaty/article-4", 1L), session.search(SearchRequest.of("")).facets().get("tag"));
+    }
+
+    @Test
+    void aTypedQuoteWithStraightQuotesFindsTheCurlyText() {
+        Highlight h = session.annotate(key, "a \"mutual assistance\" treaty", 1, null, "", List.of());
+
+        assertEquals("a \u201cmutual assistance\u201d treaty", h.quote());
+    }
+
+    @Test
+    void aQuoteThatIsNotThereIsAPlainError() {
+        QuireException e = assertThrows(QuireException.class,
+                () -> session.annotate(key, "military alliance", 1, null, "", List.of()));
+
+        assertTrue(e.getMessage().contains("does not contain \"military alliance\""), e.getMessage());
+    }
+
+    @Test
+    void undoRemovesTheHighlightAndSearchForgetsItsTag() {
+        session.annotate(key, "Pyongyang", 1, null, "", List.of("places"));
+
+        assertTrue(session.undo().isPresent());
+
+        assertEquals(List.of(), session.highlights(Optional.of(key), Optional.empty(), Optional.empty(), Optional.empty()));
+        assertEquals(List.of(), found("tag:places"));
+        assertTrue(session.redo().isPresent());
+        assertEquals(List.of(key), found("tag:places"));
+    }
+
+    @Test
+    void aRenamedTagIsSearchableUnderItsNewName() {
+        session.annotate(key, "Pyongyang", 1, null, "", List.of("places/dprk"));
+
+        session.renameTag("places", "geography");
+
+        assertEquals(List.of(key), found("tag:geography/dprk"));
+        assertEquals(List.of(), found("tag:places"));
+    }
+
+    @Test
+    void anEditBeforeAHighlightMovesItWithItsPassage() throws IOException {
+        Highlight h = session.annotate(key, "reconsider its policy", 1, null, "", List.of());
+
+        rewrite(TEXT.replace("Treaty signed\n\n", "Treaty signed\n\nA new first paragraph was added by the editors.\n\n"));
+        session.index(Progress.NONE);
+
+        Highlight moved = session.highlight(h.id()).orElseThrow();
+        Article article = session.article(key).orElseThrow();
+        assertEquals(HighlightState.ANCHORED, moved.state());
+        assertEquals("reconsider its policy", article.text().substring(moved.start(), moved.end()));
+        assertTrue(moved.start() > h.start());
+    }
+
+    @Test
+    void aHighlightWhosePassageWasRemovedIsOrphanedNotMoved() throws IOException {
+        Highlight h = session.annotate(key, "reconsider its policy", 1, null, "keep me", List.of("seoul"));
+
+        rewrite(TEXT.replace("Seoul said it would reconsider its policy on weapons for Ukraine.\n", "Nothing else was said.\n"));
+        session.index(Progress.NONE);
+
+        Highlight orphan = session.highlight(h.id()).orElseThrow();
+        assertEquals(HighlightState.ORPHANED, orphan.state());
+        assertEquals("reconsider its policy", orphan.quote());
+        assertEquals("keep me", orphan.note());
+        assertEquals(List.of(orphan.id()), session.check().orphans().stream().map(Highlight::id).toList());
+    }
+
+    @Test
+    void annotationsSurviveTheIndexBeingDeletedAndRebuilt() throws IOException {
+        session.annotate(key, "Pyongyang", 1, null, "check the date", List.of("places"));
+        session.close();
+        try (Stream<Path> walk = Files.walk(workspace.indexDir())) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+
+        session = service.session(workspace);
+        session.index(Progress.NONE);
+
+        assertEquals(List.of(key), found("tag:places AND note:date"));
+    }
+
+    @Test
+    void exportSelectionByTagKeepsOnlyThatTagsPassages() {
+        session.annotate(key, "Pyongyang", 1, null, "", List.of("places"));
+        session.annotate(key, "Ukraine", 1, null, "", List.of("weapons"));
+
+        List<AnnotatedArticle> selected = session.annotatedArticles(Optional.empty(), Optional.of("places"));
+
+        assertEquals(1, selected.size());
+        assertEquals(List.of("Pyongyang"), selected.get(0).highlights().stream().map(Highlight::quote).toList());
+    }
+
+    private void rewrite(String text) throws IOException {
+        Path file = corpus.resolve("treaty.txt");
+        Files.writeString(file, text);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 60_000));
+    }
+}
