@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -18,8 +19,10 @@ import quire.ingest.Ingester;
 import quire.service.AppDirs;
 import quire.service.CorpusIndexer;
 import quire.service.CorpusService;
+import quire.ui.shell.WindowLauncher;
+import quire.model.QuireException;
 
-/** Wiring only: builds every service with {@code new} and hands the command line to the CLI. */
+/** Wiring only: builds every service with {@code new}, then opens the window or hands the command line to the CLI. */
 public final class Main {
     private Main() {}
 
@@ -31,10 +34,35 @@ public final class Main {
         CorpusService corpus = new CorpusService(indexer);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        Optional<Path> window = windowCorpus(args);
+        if (window.isPresent()) {
+            try {
+                WindowLauncher.run(window.get(), corpus, dirs);
+                System.exit(0);
+            } catch (QuireException e) {
+                err.println(e.getMessage());
+                err.flush();
+                System.exit(2);
+            }
+        }
         int exit = new Cli(corpus, dirs).run(args, out, err);
         out.flush();
         err.flush();
         System.exit(exit);
+    }
+
+    /**
+     * The corpus folder to open the window on: {@code quire} alone opens {@code ./corpus}, {@code
+     * quire open [DIR]} opens DIR; anything else (including {@code open --help}) is for the CLI.
+     */
+    static Optional<Path> windowCorpus(String[] args) {
+        if (args.length == 0) {
+            return Optional.of(Path.of("corpus"));
+        }
+        if (!args[0].equals("open") || args.length > 2 || (args.length == 2 && args[1].startsWith("-"))) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(args.length == 2 ? args[1] : "corpus"));
     }
 
     /**

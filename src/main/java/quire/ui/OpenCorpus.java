@@ -1,0 +1,104 @@
+package quire.ui;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import quire.model.Article;
+import quire.model.QuireException;
+import quire.model.SearchRequest;
+import quire.model.SearchResult;
+import quire.model.TextRange;
+import quire.service.CorpusService;
+import quire.service.CorpusView;
+import quire.service.Progress;
+import quire.service.Session;
+import quire.service.Workspace;
+import quire.service.IndexReport;
+
+/**
+ * The corpus the window has open: a writing session when the workspace can be opened for
+ * annotating, else a read-only view (another Quire holds the workspace), so the analyst can still
+ * search and read. Thread-safe, as the services under it are; call from background threads only.
+ */
+public final class OpenCorpus implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(OpenCorpus.class.getName());
+
+    private final Workspace workspace;
+    private final Session session;
+    private final CorpusView view;
+    private final String readOnlyReason;
+
+    private OpenCorpus(Workspace workspace, Session session, CorpusView view, String readOnlyReason) {
+        this.workspace = workspace;
+        this.session = session;
+        this.view = view;
+        this.readOnlyReason = readOnlyReason;
+    }
+
+    /** Opens the workspace for annotating, or read-only when that is not possible. */
+    public static OpenCorpus open(CorpusService service, Workspace workspace) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(workspace, "workspace");
+        try {
+            return new OpenCorpus(workspace, service.session(workspace), null, "");
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Opening " + workspace.dir() + " for annotating failed; opening it read-only", e);
+            String reason = e instanceof QuireException && e.getMessage() != null
+                    ? e.getMessage()
+                    : "The annotation database cannot be opened.";
+            return new OpenCorpus(workspace, null, service.view(workspace), reason);
+        }
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** The writing session, absent when the corpus is open read-only. */
+    public Optional<Session> session() {
+        return Optional.ofNullable(session);
+    }
+
+    /** Why annotating is not possible; empty when it is. */
+    public String readOnlyReason() {
+        return readOnlyReason;
+    }
+
+    /** The session, or a plain-sentence failure saying why annotating is unavailable. */
+    public Session requireSession() {
+        if (session == null) {
+            throw new QuireException("Annotating is not available in this window: " + readOnlyReason);
+        }
+        return session;
+    }
+
+    /** Brings the index up to date; a read-only corpus is searched as it is. */
+    public Optional<IndexReport> index(Progress progress) {
+        return session == null ? Optional.empty() : Optional.of(session.index(progress));
+    }
+
+    public SearchResult search(SearchRequest request) {
+        return session != null ? session.search(request) : view.search(request);
+    }
+
+    public Optional<Article> article(String key) {
+        return session != null ? session.article(key) : view.article(key);
+    }
+
+    public List<TextRange> hitRanges(String key, String query) {
+        if (query.isBlank()) {
+            return List.of();
+        }
+        return session != null ? session.hitRanges(key, query) : view.hitRanges(key, query);
+    }
+
+    @Override
+    public void close() {
+        if (session != null) {
+            session.close();
+        }
+        if (view != null) {
+            view.close();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package quire.ui.shell;
+
+import java.awt.Desktop;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.Stage;
+import quire.model.QuireException;
+import quire.service.AppDirs;
+import quire.service.CorpusService;
+import quire.ui.Settings;
+
+/**
+ * Starts JavaFX without an {@code Application} subclass, so the window gets its services by
+ * constructor, and blocks until the window is closed.
+ */
+public final class WindowLauncher {
+    private static final System.Logger LOG = System.getLogger(WindowLauncher.class.getName());
+
+    private WindowLauncher() {}
+
+    /**
+     * Opens the window on {@code corpus} and returns when it is closed.
+     *
+     * @throws QuireException when there is no display to open a window on
+     */
+    public static void run(Path corpus, CorpusService service, AppDirs dirs) {
+        Objects.requireNonNull(corpus, "corpus");
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(dirs, "dirs");
+        ExecutorService work = Executors.newSingleThreadExecutor(daemon("quire-work"));
+        ExecutorService indexing = Executors.newSingleThreadExecutor(daemon("quire-indexing"));
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        try {
+            Platform.startup(() -> {
+                try {
+                    Platform.setImplicitExit(false);
+                    Settings settings = Settings.load(dirs.dataDir().resolve("window.properties"));
+                    QuireWindow window = new QuireWindow(new Stage(),
+                            new QuireWindow.Services(service, dirs, settings, work, indexing, WindowLauncher::openLink));
+                    window.setOnClosed(() -> {
+                        Platform.exit();
+                        closed.countDown();
+                    });
+                    window.show();
+                    window.open(corpus);
+                } catch (RuntimeException e) {
+                    failed.set(e);
+                    Platform.exit();
+                    closed.countDown();
+                }
+            });
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            LOG.log(System.Logger.Level.ERROR, "JavaFX could not start", e);
+            throw new QuireException("The Quire window cannot open here (" + e.getMessage()
+                    + "). Is there a display? The command line works without one: ./quire --help", e);
+        }
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        indexing.shutdownNow();
+        work.shutdown();
+        try {
+            // Pending annotation writes finish before the process ends; the queue is short.
+            work.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failed.get() != null) {
+            LOG.log(System.Logger.Level.ERROR, "The window failed to open", failed.get());
+            throw new QuireException("The Quire window failed to open: " + failed.get().getMessage(), failed.get());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Opens a link in the browser; where that is impossible, copies it so it can be pasted. */
+    static void openLink(String link) {
+        Thread t = new Thread(() -> {
+            try {
+                if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+                    Desktop.getDesktop().browse(URI.create(link));
+                    return;
+                }
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.INFO, "Cannot open " + link + " in a browser", e);
+            }
+            Platform.runLater(() -> {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(link);
+                Clipboard.getSystemClipboard().setContent(content);
+            });
+        }, "quire-open-link");
+        t.setDaemon(true);
+        t.start();
+    }
+}
