@@ -46,7 +46,12 @@ public final class OpenCorpus implements AutoCloseable {
             String reason = e instanceof QuireException && e.getMessage() != null
                     ? e.getMessage()
                     : "The annotation database cannot be opened.";
-            return new OpenCorpus(workspace, null, service.view(workspace), reason);
+            try {
+                return new OpenCorpus(workspace, null, service.view(workspace), reason);
+            } catch (RuntimeException readOnly) {
+                LOG.log(System.Logger.Level.WARNING, "Opening " + workspace.dir() + " read-only failed too", readOnly);
+                throw new QuireException("Quire cannot open the corpus at " + workspace.corpus() + ": " + reason, e);
+            }
         }
     }
 

@@ -198,6 +198,15 @@ public final class ReaderPane extends BorderPane {
         this.actions = Objects.requireNonNull(actions, "actions");
     }
 
+    /**
+     * Selects a highlight just made or changed, dropping the text selection, so that the next key
+     * (T, N, a colour) acts on the highlight rather than making another one.
+     */
+    public void selectHighlight(Highlight h) {
+        area.deselect();
+        selectedHighlight.set(h);
+    }
+
     /** Scrolls a highlight into view and selects it. */
     public void revealHighlight(Highlight h) {
         selectedHighlight.set(h);

@@ -50,7 +50,6 @@ final class SyntaxHelp {
         VBox box = new VBox(8, title, grid, footer);
         box.getStyleClass().add("syntax-help");
         Popover popover = new Popover(box);
-        popover.setTitle(null);
         popover.setHeaderAlwaysVisible(false);
         popover.setDetachable(false);
         popover.setArrowLocation(Popover.ArrowLocation.TOP_LEFT);

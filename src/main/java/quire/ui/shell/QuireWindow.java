@@ -176,7 +176,19 @@ public final class QuireWindow {
     /** Shows the window. */
     public void show() {
         stage.show();
-        split.setDividerPositions(settings.getDouble("split.0", 0.26), settings.getDouble("split.1", 0.74));
+        // Divider positions only stick once the split has its real width.
+        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number width) {
+                if (width.doubleValue() >= 600) {
+                    split.widthProperty().removeListener(this);
+                    split.setDividerPositions(settings.getDouble("split.0", 0.27), settings.getDouble("split.1", 0.75));
+                }
+            }
+        });
+        if (split.getWidth() >= 600) {
+            split.setDividerPositions(settings.getDouble("split.0", 0.27), settings.getDouble("split.1", 0.75));
+        }
     }
 
     /** Called once the window has closed and its corpus is closed. */
@@ -350,7 +362,7 @@ public final class QuireWindow {
             if (article.isPresent() && reader.article().filter(a -> a.key().equals(article.get().key())).isPresent()) {
                 reader.setHighlights(loaded.highlights());
                 annotations.show(article.get(), loaded.highlights(), loaded.articleTags(), loaded.articleNote());
-                select.flatMap(id -> find(loaded.highlights(), id)).ifPresent(h -> reader.selectedHighlightProperty().set(h));
+                select.flatMap(id -> find(loaded.highlights(), id)).ifPresent(reader::selectHighlight);
             }
             tagBrowser.showTags(loaded.tags());
         });
