@@ -163,6 +163,7 @@ public final class MarkdownExport {
         private final boolean showColors;
         private final Map<String, String> blockIds;
         private final Set<String> writtenBlockIds = new HashSet<>();
+        private final Map<List<String>, String> inlineTags = new HashMap<>();
         private final StringBuilder out;
 
         Renderer(List<AnnotatedArticle> articles, ExportOptions options) {
@@ -302,8 +303,7 @@ public final class MarkdownExport {
 
         private void highlight(Article article, Highlight h, boolean cite) {
             out.append('\n');
-            MarkdownText.appendBlock(out, h.quote(), "> ", ">");
-            if (MarkdownText.paragraphs(h.quote()).isEmpty()) {
+            if (!MarkdownText.appendBlock(out, h.quote(), "> ", ">")) {
                 // A passage of only blanks still gets its quote block.
                 out.append(">\n");
             }
@@ -320,7 +320,7 @@ public final class MarkdownExport {
             if (h.state() == HighlightState.ORPHANED) {
                 parts.add("*" + MarkdownText.inline(ORPHAN_NOTICE) + "*");
             }
-            String tags = MarkdownText.inlineTags(h.tags());
+            String tags = inlineTags(h.tags());
             if (!tags.isEmpty()) {
                 parts.add(tags);
             }
@@ -333,6 +333,14 @@ public final class MarkdownExport {
             if (!parts.isEmpty()) {
                 out.append('\n').append(String.join(" · ", parts)).append('\n');
             }
+        }
+
+        /** Slugs are cached: an export of 10,000 highlights has only a few dozen tags. */
+        private String inlineTags(List<String> tags) {
+            if (tags.isEmpty()) {
+                return "";
+            }
+            return inlineTags.computeIfAbsent(tags, MarkdownText::inlineTags);
         }
 
         private String citation(Article article, Highlight h) {
@@ -366,7 +374,7 @@ public final class MarkdownExport {
             items.add("Path: " + MarkdownText.inline(article.path()));
             items.add("Key: " + MarkdownText.inline(article.key()));
             if (!annotated.tags().isEmpty()) {
-                items.add("Tags: " + MarkdownText.inlineTags(annotated.tags()));
+                items.add("Tags: " + inlineTags(annotated.tags()));
             }
             out.append('\n');
             for (String item : items) {
@@ -375,9 +383,13 @@ public final class MarkdownExport {
         }
 
         private void note(String note) {
-            if (!MarkdownText.paragraphs(note).isEmpty()) {
-                out.append('\n');
-                MarkdownText.appendBlock(out, note, "", "");
+            if (note.isBlank()) {
+                return;
+            }
+            int mark = out.length();
+            out.append('\n');
+            if (!MarkdownText.appendBlock(out, note, "", "")) {
+                out.setLength(mark);
             }
         }
 

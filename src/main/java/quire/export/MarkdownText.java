@@ -26,6 +26,13 @@ final class MarkdownText {
      * %%comments%%, block ids).
      */
     private static final String ALWAYS = "\\`*_[]<>&!#|~=$%^";
+    private static final boolean[] ESCAPED = new boolean[128];
+
+    static {
+        for (char c : ALWAYS.toCharArray()) {
+            ESCAPED[c] = true;
+        }
+    }
 
     /** A paragraph of plain lines: no line breaks survive into the result except as given. */
     static String inline(String text) {
@@ -76,22 +83,33 @@ final class MarkdownText {
         return paragraphs;
     }
 
-    /** Appends text as Markdown lines, each escaped and prefixed; blank lines between paragraphs. */
-    static void appendBlock(StringBuilder out, String text, String linePrefix, String blankLine) {
+    /**
+     * Appends text as Markdown lines, each escaped and prefixed, with blank lines between
+     * paragraphs; false when the text had nothing to show.
+     */
+    static boolean appendBlock(StringBuilder out, String text, String linePrefix, String blankLine) {
         List<List<String>> paragraphs = paragraphs(text);
         for (int p = 0; p < paragraphs.size(); p++) {
             if (p > 0) {
                 out.append(blankLine).append('\n');
             }
             for (String line : paragraphs.get(p)) {
-                out.append(linePrefix).append(escapeLine(line)).append('\n');
+                out.append(linePrefix);
+                appendEscaped(out, line);
+                out.append('\n');
             }
         }
+        return !paragraphs.isEmpty();
     }
 
     /** Escapes one stripped line; see the class comment for what and why. */
     static String escapeLine(String line) {
         StringBuilder out = new StringBuilder(line.length() + 8);
+        appendEscaped(out, line);
+        return out.toString();
+    }
+
+    private static void appendEscaped(StringBuilder out, String line) {
         int n = line.length();
         int i = 0;
         // Line-start forms made of characters that are harmless elsewhere.
@@ -110,7 +128,7 @@ final class MarkdownText {
         }
         for (; i < n; i++) {
             char c = line.charAt(i);
-            if (ALWAYS.indexOf(c) >= 0) {
+            if (c < 128 && ESCAPED[c]) {
                 out.append('\\');
             } else if (c == ':' && i > 0 && line.charAt(i - 1) == ':') {
                 // Dataview reads "key:: value" as a field.
@@ -118,7 +136,6 @@ final class MarkdownText {
             }
             out.append(c);
         }
-        return out.toString();
     }
 
     private static String stripLine(String raw) {
@@ -186,7 +203,13 @@ final class MarkdownText {
                 out.setCharAt(i, '-');
             }
         }
-        String slug = out.toString().replaceAll("-{2,}", "-");
+        StringBuilder single = new StringBuilder(out.length());
+        for (int i = 0; i < out.length(); i++) {
+            if (out.charAt(i) != '-' || single.length() == 0 || single.charAt(single.length() - 1) != '-') {
+                single.append(out.charAt(i));
+            }
+        }
+        String slug = single.toString();
         int start = 0;
         int end = slug.length();
         while (start < end && slug.charAt(start) == '-') {
