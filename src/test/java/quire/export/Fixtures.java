@@ -76,7 +76,7 @@ final class Fixtures {
                 "", "", "yellow", "", List.of("treaty"), CREATED, UPDATED, HighlightState.ANCHORED, "9f86d081884c7d65");
         Highlight seoulLine = new Highlight("19aa0c3e-77b2-4d21-8c1e-5f6e7d8c9b0a", seoul.key(), 88, 190,
                 "Seoul will review supplying weapons to Ukraine = a \"red line\" for Moscow.",
-                "", "", "orange", "Policy shift? Ask the MOFA desk.", List.of("ukraine", "treaty/reactions"),
+                "", "", "orange", "Policy shift? Ask the MOFA desk.", List.of("treaty/reactions", "ukraine"),
                 CREATED, UPDATED, HighlightState.ORPHANED, "3c59dc048e885024");
         Highlight korean = new Highlight("2b7f0d1c-aaaa-4bbb-8ccc-dddddddddddd", analysis.key(), 0, 24,
                 "제4조는 자동 군사개입 조항으로 해석될 수 있다.", "", "", "green", "", List.of(),

@@ -148,7 +148,7 @@ class MarkdownExportTest {
                 "quote Seoul will review supplying weapons to Ukraine = a \"red line\" for Moscow.",
                 "p ^h-19aa0c3e",
                 "p Policy shift? Ask the MOFA desk.",
-                "p (orphaned: the passage was not found in the current text) · #ukraine #treaty/reactions"
+                "p (orphaned: the passage was not found in the current text) · #treaty/reactions #ukraine"
                         + " · Colour: orange · Open at the passage",
                 "h2 북러 조약 제4조 분석",
                 "list Path: notes/analysis.md | Key: 0badc0de0badc0de",
@@ -229,7 +229,7 @@ class MarkdownExportTest {
                 "quote Seoul will review supplying weapons to Ukraine = a \"red line\" for Moscow.",
                 "p Seoul summons Russian ambassador over #treaty · 2024-06-21 · Yonhap · Open at the passage",
                 "p Policy shift? Ask the MOFA desk.",
-                "p (orphaned: the passage was not found in the current text) · #ukraine #treaty/reactions"
+                "p (orphaned: the passage was not found in the current text) · #treaty/reactions #ukraine"
                         + " · Colour: orange"),
                 outline.subList(outline.indexOf("h2 ukraine") + 1, outline.indexOf("h2 verify")));
         assertEquals(List.of("quote 제4조는 자동 군사개입 조항으로 해석될 수 있다.", "p ^h-2b7f0d1c", "p 북러 조약 제4조 분석",
