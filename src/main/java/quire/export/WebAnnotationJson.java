@@ -447,7 +447,7 @@ public final class WebAnnotationJson {
                 return fallback;
             }
             if (!value.isTextual()) {
-                throw fail("has a '" + field + "' that is not text");
+                throw fail("has a field '" + field + "' that is not text");
             }
             return value.asText();
         }
