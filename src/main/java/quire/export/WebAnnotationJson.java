@@ -53,6 +53,7 @@ import quire.model.QuireException;
  * {@code tags}); what such files lack gets a default (colour yellow, state anchored).
  */
 public final class WebAnnotationJson {
+    /** The JSON-LD context of every Web Annotation. */
     public static final String CONTEXT = "http://www.w3.org/ns/anno.jsonld";
     static final String ARTICLE_URN = "urn:quire:article:";
     static final String ARTICLE_NOTE_URN = "urn:quire:article-note:";
