@@ -49,6 +49,8 @@ public final class Cli {
                 .addSubcommand("tags", new TagsCommand(service, dirs))
                 .addSubcommand("undo", new UndoCommand.Undo(service, dirs))
                 .addSubcommand("redo", new UndoCommand.Redo(service, dirs))
+                .addSubcommand("export", new ExportCommand(service, dirs))
+                .addSubcommand("import", new ImportCommand(service, dirs))
                 .addSubcommand("check", new CheckCommand(service, dirs))
                 .setOut(out)
                 .setErr(err)

@@ -178,6 +178,8 @@ final class HtmlBlocks {
         private final Deque<Element> kindGivers = new ArrayDeque<>();
         private int boldDepth;
         private boolean allBold = true;
+        /** Where the text stood after the last line break of this block, or -1. */
+        private int lastBreakAt = -1;
 
         Walker(BodyBuilder out) {
             this.out = out;
@@ -201,8 +203,16 @@ final class HtmlBlocks {
                 return FilterResult.SKIP_ENTIRELY;
             }
             switch (name) {
-                // Blocks are single lines: a line break inside a paragraph is a space.
-                case "br" -> text.append(' ');
+                // Blocks are single lines: a line break inside a paragraph is a space; but two in a
+                // row are how many older posts separate paragraphs.
+                case "br" -> {
+                    if (lastBreakAt >= 0 && text.substring(lastBreakAt).isBlank()) {
+                        flush();
+                    } else {
+                        text.append(' ');
+                        lastBreakAt = text.length();
+                    }
+                }
                 case "td", "th" -> text.append(' ');
                 default -> {}
             }
@@ -238,6 +248,7 @@ final class HtmlBlocks {
         }
 
         void flush() {
+            lastBreakAt = -1;
             if (text.length() == 0) {
                 allBold = true;
                 return;

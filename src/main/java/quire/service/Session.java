@@ -24,6 +24,19 @@ import quire.model.TagSummary;
 import quire.model.TextRange;
 import quire.store.AnnotationStore;
 import quire.store.Anchoring;
+import quire.export.AnnotationImport;
+import quire.export.ArticleNote;
+import quire.export.CsvExport;
+import quire.export.ExportOptions;
+import quire.export.Grouping;
+import quire.export.MarkdownExport;
+import quire.export.WebAnnotationJson;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * An open workspace: its index and its annotations, for one writer (the window, or one command).
@@ -299,11 +312,82 @@ public final class Session implements AutoCloseable {
         return out;
     }
 
-    /** Adds highlights made elsewhere; a highlight already here (same id) is left as it is. */
-    public int importHighlights(List<Highlight> highlights, Map<String, String> textsByHash) {
-        int added = store.importHighlights(highlights, textsByHash);
+    /**
+     * Writes the annotations to a file (or, for a Markdown folder export, a folder). Returns how many
+     * articles and highlights were written.
+     */
+    public ExportSummary export(ExportRequest request, java.time.Instant now) {
+        List<AnnotatedArticle> selected = annotatedArticles(request.query(), request.tag()).stream()
+                .filter(a -> request.articles().isEmpty() || request.articles().contains(a.article().key()))
+                .toList();
+        int highlights = selected.stream().mapToInt(a -> a.highlights().size()).sum();
+        Path target = request.target();
+        try {
+            if (request.format() == ExportRequest.Format.MARKDOWN && request.folder()) {
+                MarkdownExport.writeFolder(target, selected, markdownOptions(request, now));
+                return new ExportSummary(target, selected.size(), highlights);
+            }
+            if (target.getParent() != null) {
+                Files.createDirectories(target.getParent());
+            }
+            // Write beside the target and move into place, so a failed export never leaves half a file.
+            Path partial = target.resolveSibling(target.getFileName() + ".partial");
+            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                switch (request.format()) {
+                    case MARKDOWN -> MarkdownExport.write(out, selected, markdownOptions(request, now));
+                    case CSV -> CsvExport.write(out, selected, CsvExport.Flavor.EXCEL);
+                    case JSON -> WebAnnotationJson.write(out, selected, now);
+                }
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new ExportSummary(target, selected.size(), highlights);
+        } catch (IOException e) {
+            throw new QuireException("Cannot write the export to '" + target + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static ExportOptions markdownOptions(ExportRequest request, java.time.Instant now) {
+        return ExportOptions.of(now).withGrouping(request.byTag() ? Grouping.BY_TAG : Grouping.BY_ARTICLE);
+    }
+
+    /**
+     * Reads annotations exported by Quire (or W3C Web Annotations from other tools) into this
+     * workspace: a highlight already here (same id) is left as it is, so importing twice changes
+     * nothing; highlights of articles this corpus does not have are counted as skipped.
+     */
+    public ImportSummary importAnnotations(Path file) {
+        AnnotationImport read;
+        try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            read = WebAnnotationJson.read(in);
+        } catch (IOException e) {
+            throw new QuireException("Cannot read '" + file + "': " + e.getMessage(), e);
+        }
+        List<Highlight> known = new ArrayList<>();
+        int skipped = 0;
+        for (Highlight h : read.highlights()) {
+            if (index.article(h.articleKey()).isPresent()) {
+                known.add(h);
+            } else {
+                skipped++;
+            }
+        }
+        int added = store.importHighlights(known, Map.of());
+        for (ArticleNote note : read.articleNotes()) {
+            if (index.article(note.articleKey()).isEmpty()) {
+                continue;
+            }
+            String existing = store.articleNote(note.articleKey());
+            if (!note.note().isBlank() && !existing.contains(note.note())) {
+                store.setArticleNote(note.articleKey(), existing.isBlank() ? note.note() : existing + "\n\n" + note.note());
+            }
+            for (String tag : note.tags()) {
+                store.addArticleTag(note.articleKey(), tag);
+            }
+        }
+        // Highlights from other tools may come without positions: attach them by their quotes.
+        known.stream().map(Highlight::articleKey).distinct().forEach(key -> index.article(key).ifPresent(this::reanchor));
         syncSearchableAnnotations();
-        return added;
+        return new ImportSummary(read.highlights().size(), added, skipped);
     }
 
     @Override

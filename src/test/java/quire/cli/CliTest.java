@@ -226,6 +226,93 @@ class CliTest {
         result.get("hits").forEach(h -> assertFalse(h.get("key").asText().equals(key)));
     }
 
+    private String treatyArticleKey() throws IOException {
+        return run("search", "Tumen River", "--json").json().get("hits").get(0).get("key").asText();
+    }
+
+    @Test
+    void anAnnotationIsListedAndFoundByItsTagAndNote() throws IOException {
+        String key = treatyArticleKey();
+
+        Run annotate = run("annotate", "--article", key, "--quote", "\"mutual assistance\"", "--tag", "treaty/article-4",
+                "--note", "verify the wording", "--color", "green", "--json");
+
+        assertEquals(0, annotate.exit(), annotate.err());
+        JsonNode h = annotate.json();
+        assertEquals("“mutual assistance”", h.get("quote").asText());
+        assertEquals("anchored", h.get("state").asText());
+        JsonNode listed = run("annotations", "--tag", "treaty", "--json").json().get("annotations");
+        assertEquals(1, listed.size());
+        assertEquals(h.get("id").asText(), listed.get(0).get("id").asText());
+        assertEquals(1, run("search", "tag:treaty AND note:verify", "--json").json().get("total").asInt());
+        assertTrue(run("tags").out().contains("treaty/article-4  (1 highlights, 0 articles)"), run("tags").out());
+    }
+
+    @Test
+    void undoRemovesTheLastAnnotation() throws IOException {
+        run("annotate", "--article", treatyArticleKey(), "--quote", "Tumen River");
+
+        Run undo = run("undo");
+
+        assertEquals(0, undo.exit(), undo.err());
+        assertEquals(0, run("annotations", "--json").json().get("annotations").size());
+    }
+
+    @Test
+    void aQuoteThatIsNotInTheArticleIsAPlainErrorWithExitCode2() throws IOException {
+        Run run = run("annotate", "--article", treatyArticleKey(), "--quote", "no such words here");
+
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("does not contain \"no such words here\""), run.err());
+    }
+
+    @Test
+    void theMarkdownExportHasEachPassageAsAQuote() throws IOException {
+        run("annotate", "--article", treatyArticleKey(), "--quote", "Tumen River", "--tag", "places", "--note", "border bridge");
+        Path out = temp.resolve("notes.md");
+
+        Run export = run("export", "--format", "markdown", "--out", out.toString());
+
+        assertEquals(0, export.exit(), export.err());
+        String markdown = Files.readString(out);
+        assertTrue(markdown.contains("> Tumen River"), markdown);
+        assertTrue(markdown.contains("#places"), markdown);
+        assertTrue(markdown.contains("border bridge"), markdown);
+    }
+
+    @Test
+    void aJsonExportImportedIntoAFreshWorkspaceReproducesEveryHighlightAndTwiceChangesNothing() throws IOException {
+        String key = treatyArticleKey();
+        run("annotate", "--article", key, "--quote", "Tumen River", "--tag", "places", "--note", "border bridge");
+        run("annotate", "--article", key, "--quote", "\"mutual assistance\"", "--tag", "treaty/article-4", "--color", "pink");
+        Path json = temp.resolve("notes.json");
+        assertEquals(0, run("export", "--format", "json", "--out", json.toString()).exit());
+        JsonNode before = run("annotations", "--json").json().get("annotations");
+        workspace = temp.resolve("ws2");
+
+        Run first = run("import", json.toString());
+        Run second = run("import", json.toString());
+
+        assertEquals(0, first.exit(), first.err());
+        assertTrue(first.out().contains("2 new"), first.out());
+        assertTrue(second.out().contains("0 new"), second.out());
+        JsonNode after = run("annotations", "--json").json().get("annotations");
+        assertEquals(before.size(), after.size());
+        for (int i = 0; i < before.size(); i++) {
+            for (String field : List.of("id", "article", "start", "end", "quote", "note", "color", "tags", "state")) {
+                assertEquals(before.get(i).get(field), after.get(i).get(field), field);
+            }
+        }
+    }
+
+    @Test
+    void checkReportsAHealthyDatabase() {
+        Run run = run("check");
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("Database: OK"), run.out());
+    }
+
     @Test
     void anUnknownKeyIsAPlainMessageAndExitCode2() {
         Run run = run("show", "0000000000000000");

@@ -47,12 +47,19 @@ class HtmlBlocksTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "`<p><b>bold</b>text</p>`        | `boldtext`",
         "`<p>a<br>b</p>`                 | `a b`",
-        "`<p>a<br/>\n<br>b</p>`          | `a b`",
         "`<p>x<em>y</em> z</p>`          | `xy z`",
         "`<pre>line one\n  line two</pre>` | `line one line two`",
     })
     void inlineMarkupAddsNoSpacesAndLineBreaksBecomeSpaces(String html, String text) {
         assertEquals(List.of("paragraph: " + text), blocks(html));
+    }
+
+    @Test
+    void twoLineBreaksInARowSeparateParagraphsAsOldPostsUseThem() {
+        assertEquals(
+                List.of("paragraph: First paragraph, on two lines.", "paragraph: Second paragraph."),
+                blocks("First paragraph,<br>on two lines.<br><br>\nSecond paragraph.<br />"));
+        assertEquals(List.of("paragraph: One.", "paragraph: Two."), blocks("One.<br> <br/>Two."));
     }
 
     @Test
