@@ -94,6 +94,7 @@ public final class ReaderPane extends BorderPane {
 
         header.getStyleClass().add("reader-header");
         placeholder.getStyleClass().add("placeholder");
+        placeholder.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(area);
         StackPane body = new StackPane(scroll, placeholder);
         scroll.visibleProperty().bind(placeholder.visibleProperty().not());

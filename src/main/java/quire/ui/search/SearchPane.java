@@ -61,6 +61,7 @@ public final class SearchPane extends VBox {
     private long generation;
     private String shownQuery = "";
     private long total;
+    private boolean openFirst;
 
     /** @param corpus the open corpus, or null while none is open */
     public SearchPane(Background background, Supplier<OpenCorpus> corpus) {
@@ -123,11 +124,9 @@ public final class SearchPane extends VBox {
         field.textProperty().addListener((obs, old, now) -> debounce.playFromStart());
         field.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
+                // Enter means "take me to the best result", once this query's results are in.
+                openFirst = true;
                 searchNow();
-                if (!results.getItems().isEmpty()) {
-                    results.requestFocus();
-                    results.getSelectionModel().selectFirst();
-                }
                 e.consume();
             } else if (e.getCode() == KeyCode.DOWN && !results.getItems().isEmpty()) {
                 results.requestFocus();
@@ -271,6 +270,11 @@ public final class SearchPane extends VBox {
         }
         facets.show(result.facets());
         updateMore();
+        if (openFirst && !results.getItems().isEmpty()) {
+            results.requestFocus();
+            results.getSelectionModel().selectFirst();
+        }
+        openFirst = false;
     }
 
     private void showError(String message) {

@@ -176,19 +176,12 @@ public final class QuireWindow {
     /** Shows the window. */
     public void show() {
         stage.show();
-        // Divider positions only stick once the split has its real width.
-        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number width) {
-                if (width.doubleValue() >= 600) {
-                    split.widthProperty().removeListener(this);
-                    split.setDividerPositions(settings.getDouble("split.0", 0.27), settings.getDouble("split.1", 0.75));
-                }
-            }
-        });
-        if (split.getWidth() >= 600) {
-            split.setDividerPositions(settings.getDouble("split.0", 0.27), settings.getDouble("split.1", 0.75));
-        }
+        // Divider positions only stick after the split's first layout at its real width.
+        javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(this::restoreDividers));
+    }
+
+    private void restoreDividers() {
+        split.setDividerPositions(settings.getDouble("split.0", 0.27), settings.getDouble("split.1", 0.74));
     }
 
     /** Called once the window has closed and its corpus is closed. */
