@@ -58,7 +58,10 @@ import quire.model.TagSummary;
  *
  * <p><b>One writer.</b> {@link #open} holds an OS lock on {@code annotations.lock} until
  * {@link #close}, so only one Quire writes a workspace; {@link #openReadOnly} reads beside it.
- * Opening for writing makes a verified backup when one is due (see {@link Backups}).
+ * Opening for writing backs the database up to {@code <workspace>/backups/} (SQLite's online
+ * backup API, verified, fsynced, renamed into place, the last 10 kept) when it holds data, unless
+ * the newest backup is under 5 minutes old or nothing changed since it; before a schema upgrade a
+ * copy is always taken. {@link #backUp()} makes one on demand (e.g. on a clean exit).
  *
  * <p>Thread-safe: all calls share one connection, serialised by a lock.
  */
