@@ -336,10 +336,10 @@ public final class AnnotationStore implements AutoCloseable {
     /** Highlights carrying the tag or any of its sub-tags ({@code treaty} includes {@code treaty/article-4}). */
     public List<Highlight> highlightsTagged(String tag) {
         String key = TagName.of(tag).key();
+        // Starting from the tag side lets the tag index pick the few highlights of a small tag.
         return read(c -> Rows.highlights(c, """
-                 WHERE EXISTS (SELECT 1 FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id
-                                WHERE ht.highlight_id = h.id
-                                  AND (t.name_key = ? OR (t.name_key >= ? AND t.name_key < ?)))
+                 WHERE h.id IN (SELECT ht.highlight_id FROM tag t JOIN highlight_tag ht ON ht.tag_id = t.id
+                                 WHERE t.name_key = ? OR (t.name_key >= ? AND t.name_key < ?))
                 """ + Rows.READING_ORDER, key, key + "/", key + "0"));
     }
 
@@ -1077,6 +1077,8 @@ public final class AnnotationStore implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setBusyTimeout(5000);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // 16 MB of page cache rather than 2 MB: tens of thousands of highlights stay in memory.
+        config.setCacheSize(-16_384);
         return config;
     }
 

@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,51 +68,41 @@ class CrashTest {
         assertTrue(acknowledged.size() >= iterations, "the child wrote too little to test anything: " + acknowledged.size());
     }
 
+    /**
+     * The child's stdout goes to a file: bytes it wrote before the kill are in the kernel and
+     * survive it, while a pipe read races with the JDK closing the stream when the process dies.
+     */
     private static List<Ack> killDuringWrites(Path workspace, Path nativeDir, String run, int delayMs) throws Exception {
+        Path out = nativeDir.resolveSibling("child-" + run + ".out");
         Process child = new ProcessBuilder(
                         OpeningTest.javaCommand(), "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                         "-Dorg.sqlite.tmpdir=" + nativeDir,
                         "-cp", System.getProperty("java.class.path"),
                         CrashWriter.class.getName(), workspace.toString(), run)
+                .redirectOutput(out.toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(nativeDir.resolveSibling("child-stderr.txt").toFile()))
                 .start();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread pump = new Thread(() -> readCompleteLines(child.getInputStream(), lines), "crash-child-stdout");
-        pump.start();
         try {
-            String first = lines.poll(30, TimeUnit.SECONDS);
-            if (!"ready".equals(first)) {
-                fail("run " + run + ": the child did not start writing: " + first + "; see child-stderr.txt");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.readString(out).startsWith("ready\n")) {
+                if (System.nanoTime() > deadline || !child.isAlive()) {
+                    fail("run " + run + ": the child did not start writing; see child-stderr.txt");
+                }
+                Thread.sleep(5);
             }
             Thread.sleep(delayMs);
         } finally {
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
-            pump.join(30_000);
         }
+        String written = Files.readString(out);
+        // Only lines ended by a newline count: a line cut off by the kill was never acknowledged.
+        List<String> lines = List.of(written.substring(0, written.lastIndexOf('\n') + 1).split("\n"));
         List<Ack> acks = new ArrayList<>();
-        for (String line : lines) {
+        for (String line : lines.subList(1, lines.size())) {
             String[] parts = line.split(" ");
             acks.add(new Ack(parts[0], Integer.parseInt(parts[1]), parts[2]));
         }
         return acks;
-    }
-
-    /** Only lines ended by a newline count: a line cut off by the kill was never acknowledged. */
-    private static void readCompleteLines(InputStream in, BlockingQueue<String> lines) {
-        StringBuilder line = new StringBuilder();
-        try {
-            int b;
-            while ((b = in.read()) != -1) {
-                if (b == '\n') {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                } else {
-                    line.append((char) b);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
