@@ -45,17 +45,7 @@ record TagName(String name) {
         return key(name);
     }
 
-    List<String> segments() {
-        return List.of(name.split("/"));
-    }
-
     static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
-    }
-
-    /** True when {@code other} is this tag or lies under it ({@code treaty/x} under {@code treaty}, not {@code treatyx}). */
-    boolean covers(String other) {
-        String otherKey = key(other);
-        return otherKey.equals(key()) || otherKey.startsWith(key() + "/");
     }
 }
