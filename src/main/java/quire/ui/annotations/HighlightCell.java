@@ -33,30 +33,25 @@ public final class HighlightCell extends ListCell<Highlight> {
         VBox text = new VBox(2);
         String above = caption == null ? null : caption.apply(h);
         if (above != null) {
-            Label title = new Label(above);
+            Label title = wrapped(above);
             title.getStyleClass().add("highlight-article");
             text.getChildren().add(title);
         }
-        Label quote = new Label(flat(h.quote()));
-        quote.setWrapText(true);
+        Label quote = wrapped(shorten(flat(h.quote()), 240));
         quote.getStyleClass().add("highlight-quote");
-        quote.setMaxHeight(4 * 18);
         text.getChildren().add(quote);
         if (h.state() == HighlightState.ORPHANED) {
-            Label orphan = new Label("Detached: the article's text changed and this passage was not found again.");
-            orphan.setWrapText(true);
+            Label orphan = wrapped("Detached: the article's text changed and this passage was not found again.");
             orphan.getStyleClass().add("highlight-orphan");
             text.getChildren().add(orphan);
         }
         if (!h.tags().isEmpty()) {
-            Label tags = new Label(String.join("   ", h.tags().stream().map(t -> "#" + t).toList()));
-            tags.setWrapText(true);
+            Label tags = wrapped(String.join("   ", h.tags().stream().map(t -> "#" + t).toList()));
             tags.getStyleClass().add("highlight-tags");
             text.getChildren().add(tags);
         }
         if (!h.note().isBlank()) {
-            Label note = new Label(h.note());
-            note.setWrapText(true);
+            Label note = wrapped(h.note());
             note.getStyleClass().add("highlight-note");
             text.getChildren().add(note);
         }
@@ -65,6 +60,19 @@ public final class HighlightCell extends ListCell<Highlight> {
         HBox.setHgrow(text, Priority.ALWAYS);
         setText(null);
         setGraphic(row);
+    }
+
+    /** A label that wraps inside a list cell instead of being cut to one line with an ellipsis. */
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     private static String flat(String s) {

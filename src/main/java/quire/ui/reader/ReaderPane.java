@@ -149,7 +149,8 @@ public final class ReaderPane extends BorderPane {
         if (findBar.isVisible()) {
             find(findBar.query());
         }
-        if (currentHit >= 0) {
+        // A first hit near the top is seen anyway; starting at the top keeps the opening paragraph whole.
+        if (currentHit >= 0 && hits.get(0).start() > 600) {
             reveal(hits.get(0).start());
         } else {
             area.moveTo(0);
@@ -443,6 +444,7 @@ public final class ReaderPane extends BorderPane {
         a.published().map(ReaderPane::formatDate).ifPresent(meta::add);
         a.author().ifPresent(meta::add);
         a.source().ifPresent(meta::add);
+        meta.add(a.path());
         Label metaLine = new Label(String.join("  ·  ", meta));
         metaLine.getStyleClass().add("article-meta");
         metaLine.setWrapText(true);
@@ -450,15 +452,14 @@ public final class ReaderPane extends BorderPane {
         HBox links = new HBox(8);
         links.setAlignment(Pos.CENTER_LEFT);
         a.link().ifPresent(link -> {
-            Hyperlink h = new Hyperlink(shorten(link, 90), new FontIcon("mdi2o-open-in-new"));
+            Hyperlink h = new Hyperlink(shorten(link, 110), new FontIcon("mdi2o-open-in-new"));
             h.setTooltip(new Tooltip(link));
             h.setOnAction(e -> linkOpener.accept(link));
             links.getChildren().add(h);
         });
-        Label path = new Label(a.path());
-        path.getStyleClass().add("article-path");
-        links.getChildren().add(path);
-        header.getChildren().add(links);
+        if (!links.getChildren().isEmpty()) {
+            header.getChildren().add(links);
+        }
         for (String warning : a.warnings()) {
             Label w = new Label(warning, new FontIcon("mdi2a-alert-outline"));
             w.getStyleClass().add("article-warning");

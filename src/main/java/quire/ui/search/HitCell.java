@@ -24,6 +24,9 @@ final class HitCell extends ListCell<SearchHit> {
         getStyleClass().add("hit-cell");
         title.getStyleClass().add("hit-title");
         title.setWrapText(true);
+        // Without these a wrapped label in a list cell is cut to one line with an ellipsis.
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setMaxWidth(Double.MAX_VALUE);
         meta.getStyleClass().add("hit-meta");
         // A zero preferred width lets the cell follow the list's width, so snippets wrap instead of scrolling sideways.
         setPrefWidth(0);

@@ -3,6 +3,7 @@ package quire.ui.shell;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -50,6 +51,7 @@ import quire.ui.OpenCorpus;
 import quire.ui.Settings;
 import quire.ui.annotations.AnnotationsPane;
 import quire.ui.annotations.Annotator;
+import quire.ui.export.ExportDialog;
 import quire.ui.problems.ProblemsView;
 import quire.ui.reader.ReaderPane;
 import quire.ui.search.SearchPane;
@@ -472,7 +474,18 @@ public final class QuireWindow {
     }
 
     private void export() {
-        showStatus("Export from the window is coming soon; until then, use ./quire export on the command line.");
+        OpenCorpus open = corpus;
+        if (open == null || open.session().isEmpty()) {
+            showFailure(open == null ? "Open a corpus first." : "Exporting needs the annotations, which are not available: " + open.readOnlyReason());
+            return;
+        }
+        Path folder = Optional.ofNullable(open.workspace().corpus().getParent()).orElse(open.workspace().corpus());
+        ExportDialog.ask(stage, search.query(), tagBrowser.tagNames(), folder).ifPresent(request -> {
+            showStatus("Exporting…");
+            background.run(() -> open.requireSession().export(request, Instant.now()), done -> showStatus(String.format(Locale.UK,
+                    "Exported %d %s from %d %s to %s", done.highlights(), done.highlights() == 1 ? "highlight" : "highlights",
+                    done.articles(), done.articles() == 1 ? "article" : "articles", done.target())));
+        });
     }
 
     private void chooseFolder() {
