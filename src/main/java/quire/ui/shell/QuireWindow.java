@@ -63,6 +63,7 @@ import quire.ui.tags.TagBrowser;
  * together; every service call goes through {@link Background}.
  */
 public final class QuireWindow {
+    private static final System.Logger LOG = System.getLogger(QuireWindow.class.getName());
     private final Stage stage;
     private final CorpusService service;
     private final AppDirs dirs;
@@ -177,6 +178,8 @@ public final class QuireWindow {
 
     /** Shows the window. */
     public void show() {
+        stage.setOnShown(e -> LOG.log(System.Logger.Level.INFO, "Window shown {0} ms after the JVM started",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
         stage.show();
         // Divider positions only stick after the split's first layout at its real width.
         javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(this::restoreDividers));
@@ -269,6 +272,8 @@ public final class QuireWindow {
                 return;
             }
             report.ifPresent(this::showReport);
+            LOG.log(System.Logger.Level.INFO, "Corpus indexed and searchable {0} ms after the JVM started",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             search.searchNow();
             refreshTags();
         }, message -> {
