@@ -18,6 +18,10 @@ public final class Dialogs {
         }
         dialog.initOwner(owner);
         DialogPane pane = dialog.getDialogPane();
+        // Without these, dialogs on Linux can open smaller than their content and cut it off.
+        dialog.setResizable(true);
+        pane.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        pane.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         if (owner.getScene() != null) {
             pane.getStylesheets().setAll(owner.getScene().getStylesheets());
             owner.getScene().getRoot().getStyleClass().stream()

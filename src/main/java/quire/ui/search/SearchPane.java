@@ -142,6 +142,7 @@ public final class SearchPane extends VBox {
 
         error.getStyleClass().add("search-error");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.managedProperty().bind(error.visibleProperty());
         error.setVisible(false);
         summary.getStyleClass().add("search-summary");
@@ -263,7 +264,7 @@ public final class SearchPane extends VBox {
         String count = total == 1 ? "1 article" : n.format(total) + " articles";
         summary.setText(count + "  ·  " + result.tookMs() + " ms");
         if (result.error().isPresent()) {
-            error.setText(result.error().get() + result.fallback().map(f -> " Searched for: " + f).orElse(""));
+            error.setText(result.error().get());
             error.setVisible(true);
         } else {
             error.setVisible(false);

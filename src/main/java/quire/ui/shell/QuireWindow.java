@@ -89,6 +89,7 @@ public final class QuireWindow {
     private Background.Job indexing;
     private Theme theme;
     private long articleGeneration;
+    private boolean dividersMoved;
     private Runnable onClosed = () -> {};
 
     /** What the window needs from outside: the services, where to remember its state, and where to run work. */
@@ -134,8 +135,6 @@ public final class QuireWindow {
         side.setMinWidth(260);
         split = new SplitPane(search, reader, side);
         split.getStyleClass().add("main-split");
-        SplitPane.setResizableWithParent(search, false);
-        SplitPane.setResizableWithParent(side, false);
 
         HBox toolbar = new HBox(8, search.toolbar());
         HBox.setHgrow(search.toolbar(), Priority.ALWAYS);
@@ -180,9 +179,21 @@ public final class QuireWindow {
     public void show() {
         stage.setOnShown(e -> LOG.log(System.Logger.Level.INFO, "Window shown {0} ms after the JVM started",
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
+        restoreDividers();
         stage.show();
-        // Divider positions only stick after the split's first layout at its real width.
+        // Divider positions only stick once the split is laid out at its real width, which can take a
+        // few pulses; keep applying them on resizes until the analyst drags a divider.
         javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(this::restoreDividers));
+        split.widthProperty().addListener((obs, old, width) -> {
+            if (!dividersMoved && width.doubleValue() >= 600) {
+                restoreDividers();
+            }
+        });
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof Node n && n.getStyleClass().contains("split-pane-divider")) {
+                dividersMoved = true;
+            }
+        });
     }
 
     private void restoreDividers() {

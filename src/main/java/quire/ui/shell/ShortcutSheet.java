@@ -5,6 +5,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import quire.ui.Dialogs;
 
@@ -15,10 +16,6 @@ final class ShortcutSheet {
         {"Ctrl+K", "Go to the search box"},
         {"Enter / Down", "Go from the search box to the results"},
         {"Alt+Down / Alt+Up", "Next / previous result"},
-        {"Reading", ""},
-        {"Ctrl+F", "Find in the article"},
-        {"F3 / Shift+F3", "Next / previous hit or match"},
-        {"Ctrl+= / Ctrl+- / Ctrl+0", "Larger / smaller / normal text"},
         {"Annotating (in the article)", ""},
         {"H", "Highlight the selection (or recolour the selected highlight)"},
         {"1 … 6", "Highlight in yellow, green, blue, pink, purple, orange"},
@@ -27,6 +24,10 @@ final class ShortcutSheet {
         {"Delete", "Delete the selected highlight"},
         {"Escape", "Deselect"},
         {"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo an annotation change"},
+        {"Reading", ""},
+        {"Ctrl+F", "Find in the article"},
+        {"F3 / Shift+F3", "Next / previous hit or match"},
+        {"Ctrl+= / Ctrl+- / Ctrl+0", "Larger / smaller / normal text"},
         {"Window", ""},
         {"Ctrl+O", "Open a corpus folder (or drop one on the window)"},
         {"Ctrl+E", "Export annotations"},
@@ -40,7 +41,7 @@ final class ShortcutSheet {
     static void show(Window owner) {
         GridPane left = new GridPane();
         GridPane right = new GridPane();
-        int half = 13;
+        int half = 12;
         for (int i = 0; i < SHORTCUTS.length; i++) {
             GridPane grid = i < half ? left : right;
             int row = i < half ? i : i - half;
@@ -52,7 +53,9 @@ final class ShortcutSheet {
             } else {
                 Label key = new Label(s[0]);
                 key.getStyleClass().add("sheet-key");
+                key.setMinWidth(Region.USE_PREF_SIZE);
                 Label what = new Label(s[1]);
+                what.setMinWidth(Region.USE_PREF_SIZE);
                 grid.addRow(row, key, what);
             }
         }
