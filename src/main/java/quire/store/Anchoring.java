@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntUnaryOperator;
 import quire.model.Highlight;
 import quire.model.HighlightState;
 
@@ -354,7 +355,7 @@ public final class Anchoring {
             int n = quoteErrors.length - 1;
             int[] suffixErrors = suffixReversed.length == 0 ? new int[n + 1]
                     : FuzzyMatch.distancesStartingAt(suffixReversed, text, start, start + n);
-            int best = pickLength(quoteErrors, suffixErrors, j -> j);
+            int best = pickLength(quoteErrors, suffixErrors, j -> j, j -> boundaryMismatch(start + j, false));
             return new Edge(start + best, quoteErrors[best]);
         }
 
@@ -364,28 +365,53 @@ public final class Anchoring {
             int n = quoteErrors.length - 1;
             int[] prefixErrors = prefixForward.length == 0 ? new int[n + 1]
                     : FuzzyMatch.distancesEndingAt(prefixForward, text, end - n, end);
-            int best = pickLength(quoteErrors, prefixErrors, j -> n - j);
+            int best = pickLength(quoteErrors, prefixErrors, j -> n - j, j -> boundaryMismatch(end - j, true));
             return new Edge(end - best, quoteErrors[best]);
         }
 
-        /** The length j >= 1 with the fewest edits, quote and context together; ties to fewer quote edits, then to the quote's length. */
-        private int pickLength(int[] quoteErrors, int[] contextErrors, java.util.function.IntUnaryOperator contextIndex) {
+        /**
+         * The length j >= 1 with the fewest edits, quote and context together. Ties go to a bound that
+         * cuts words the way the old one did ("red limit", not "red limi"), then to fewer edits in the
+         * quote, then to the quote's own length.
+         */
+        private int pickLength(int[] quoteErrors, int[] contextErrors, IntUnaryOperator contextIndex, IntUnaryOperator mismatch) {
             int m = quote.length();
-            int best = -1;
+            int best = 1;
+            int bestTotal = Integer.MAX_VALUE;
+            int bestMismatch = 0;
             for (int j = 1; j < quoteErrors.length; j++) {
-                if (best < 0) {
-                    best = j;
+                int total = quoteErrors[j] + contextErrors[contextIndex.applyAsInt(j)];
+                if (total > bestTotal) {
                     continue;
                 }
-                int total = quoteErrors[j] + contextErrors[contextIndex.applyAsInt(j)];
-                int bestTotal = quoteErrors[best] + contextErrors[contextIndex.applyAsInt(best)];
-                if (total < bestTotal
-                        || (total == bestTotal && quoteErrors[j] < quoteErrors[best])
-                        || (total == bestTotal && quoteErrors[j] == quoteErrors[best] && Math.abs(j - m) < Math.abs(best - m))) {
+                int boundary = mismatch.applyAsInt(j);
+                boolean better = total < bestTotal
+                        || boundary < bestMismatch
+                        || (boundary == bestMismatch && (quoteErrors[j] < quoteErrors[best]
+                                || (quoteErrors[j] == quoteErrors[best] && Math.abs(j - m) < Math.abs(best - m))));
+                if (better) {
                     best = j;
+                    bestTotal = total;
+                    bestMismatch = boundary;
                 }
             }
-            return Math.max(best, 0);
+            return Math.min(best, quoteErrors.length - 1);
+        }
+
+        /**
+         * How many sides of a bound at {@code at} differ from the old bound in being inside a word:
+         * the old start of "Tumen River" had a space before it and a letter after it.
+         */
+        private int boundaryMismatch(int at, boolean isStart) {
+            char oldInside = isStart ? quote.charAt(0) : quote.charAt(quote.length() - 1);
+            String context = isStart ? highlight.prefix() : highlight.suffix();
+            boolean oldOutsideWord = !context.isEmpty()
+                    && Character.isLetterOrDigit(isStart ? context.charAt(context.length() - 1) : context.charAt(0));
+            int inside = isStart ? at : at - 1;
+            int outside = isStart ? at - 1 : at;
+            boolean newInsideWord = inside >= 0 && inside < text.length() && Character.isLetterOrDigit(text.charAt(inside));
+            boolean newOutsideWord = outside >= 0 && outside < text.length() && Character.isLetterOrDigit(text.charAt(outside));
+            return (newInsideWord != Character.isLetterOrDigit(oldInside) ? 1 : 0) + (newOutsideWord != oldOutsideWord ? 1 : 0);
         }
 
         /** How well the text just before {@code start} agrees with the stored prefix (0..1). */
