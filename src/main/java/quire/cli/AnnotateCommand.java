@@ -54,7 +54,7 @@ final class AnnotateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Highlight h;
-        try (Session session = service.session(corpus.workspace(dirs))) {
+        try (Session session = service.readySession(corpus.workspace(dirs))) {
             h = session.annotate(article, quote, occurrence, color, note, tags);
         }
         var out = spec.commandLine().getOut();

@@ -39,7 +39,7 @@ final class TagsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<TagSummary> tags;
-        try (Session session = service.session(corpus.workspace(dirs))) {
+        try (Session session = service.readySession(corpus.workspace(dirs))) {
             tags = session.tags();
         }
         var out = spec.commandLine().getOut();
@@ -73,7 +73,7 @@ final class TagsCommand implements Callable<Integer> {
 
     /** Runs one change on the parent's workspace and reports it. */
     private int change(String done, java.util.function.Consumer<Session> action) {
-        try (Session session = service.session(corpus.workspace(dirs))) {
+        try (Session session = service.readySession(corpus.workspace(dirs))) {
             action.accept(session);
         }
         spec.commandLine().getOut().println(done);
