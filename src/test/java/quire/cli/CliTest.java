@@ -245,7 +245,7 @@ class CliTest {
         assertEquals(1, listed.size());
         assertEquals(h.get("id").asText(), listed.get(0).get("id").asText());
         assertEquals(1, run("search", "tag:treaty AND note:verify", "--json").json().get("total").asInt());
-        assertTrue(run("tags").out().contains("treaty/article-4  (1 highlights, 0 articles)"), run("tags").out());
+        assertTrue(run("tags").out().contains("treaty\n  article-4  (1 highlights, 0 articles)"), run("tags").out());
     }
 
     @Test
