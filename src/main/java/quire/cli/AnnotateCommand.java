@@ -13,7 +13,9 @@ import quire.service.AppDirs;
 import quire.service.CorpusService;
 import quire.service.Session;
 
-@Command(name = "annotate", description = "Highlight a passage of an article, with tags, a note and a colour.")
+@Command(name = "annotate", description = {
+    "Highlight a passage of an article, with tags, a note and a colour.",
+    "Without --quote, --note sets the note of the whole article and --tag adds tags to it."})
 final class AnnotateCommand implements Callable<Integer> {
     @Mixin
     CorpusOptions corpus;
@@ -21,7 +23,7 @@ final class AnnotateCommand implements Callable<Integer> {
     @Option(names = "--article", required = true, paramLabel = "KEY", description = "The article's key (or a unique prefix).")
     String article;
 
-    @Option(names = "--quote", required = true, paramLabel = "TEXT", description = "The passage, as it reads in the article.")
+    @Option(names = "--quote", paramLabel = "TEXT", description = "The passage, as it reads in the article.")
     String quote;
 
     @Option(names = "--occurrence", paramLabel = "N", defaultValue = "1", description = "Which occurrence of the passage (default: the first).")
@@ -53,11 +55,14 @@ final class AnnotateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        var out = spec.commandLine().getOut();
+        if (quote == null) {
+            return annotateArticle(out);
+        }
         Highlight h;
-        try (Session session = service.session(corpus.workspace(dirs))) {
+        try (Session session = service.readySession(corpus.workspace(dirs))) {
             h = session.annotate(article, quote, occurrence, color, note, tags);
         }
-        var out = spec.commandLine().getOut();
         if (json) {
             Output.json(out, j -> Output.highlight(j, h));
         } else {
@@ -65,6 +70,46 @@ final class AnnotateCommand implements Callable<Integer> {
             out.printf("  id %s, %s%s%s%n", h.id(), h.color(),
                     h.tags().isEmpty() ? "" : ", tags " + String.join(", ", h.tags()),
                     h.note().isEmpty() ? "" : ", note: " + h.note());
+            out.flush();
+        }
+        return 0;
+    }
+
+    private int annotateArticle(java.io.PrintWriter out) {
+        if (note.isEmpty() && tags.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Give --quote to highlight a passage, or --note and/or --tag to annotate the whole article.");
+        }
+        String key;
+        List<String> articleTags;
+        String articleNote;
+        try (Session session = service.readySession(corpus.workspace(dirs))) {
+            key = session.article(article).orElseThrow(() -> new quire.model.QuireException(
+                    "No article has the key '" + article + "'. 'quire articles' lists them.")).key();
+            if (!note.isEmpty()) {
+                session.setArticleNote(key, note);
+            }
+            for (String tag : tags) {
+                session.addArticleTag(key, tag);
+            }
+            articleTags = session.articleTags(key);
+            articleNote = session.articleNote(key);
+        }
+        if (json) {
+            Output.json(out, j -> {
+                j.writeStartObject();
+                j.writeStringField("article", key);
+                j.writeStringField("note", articleNote);
+                j.writeArrayFieldStart("tags");
+                for (String t : articleTags) {
+                    j.writeString(t);
+                }
+                j.writeEndArray();
+                j.writeEndObject();
+            });
+        } else {
+            out.printf("Article %s: tags %s%s%n", key, articleTags.isEmpty() ? "none" : String.join(", ", articleTags),
+                    articleNote.isEmpty() ? "" : "; note: " + articleNote);
             out.flush();
         }
         return 0;

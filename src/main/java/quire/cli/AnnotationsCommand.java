@@ -48,7 +48,7 @@ final class AnnotationsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Highlight> highlights;
-        try (Session session = service.session(corpus.workspace(dirs))) {
+        try (Session session = service.readySession(corpus.workspace(dirs))) {
             highlights = session.highlights(
                     Optional.ofNullable(article), Optional.ofNullable(tag), Optional.ofNullable(note), Optional.ofNullable(query));
         }

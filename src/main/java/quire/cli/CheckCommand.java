@@ -34,7 +34,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WorkspaceCheck report;
-        try (Session session = service.session(corpus.workspace(dirs))) {
+        try (Session session = service.readySession(corpus.workspace(dirs))) {
             report = session.check();
         }
         var out = spec.commandLine().getOut();

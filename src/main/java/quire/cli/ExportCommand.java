@@ -74,8 +74,8 @@ final class ExportCommand implements Callable<Integer> {
         };
         ExportRequest request = new ExportRequest(kind, byTag, folder, out, combinedQuery(), Optional.ofNullable(tag), Set.of());
         ExportSummary summary;
-        try (Session session = service.session(corpus.workspace(dirs))) {
-            summary = session.export(request, Instant.now());
+        try (Session session = service.readySession(corpus.workspace(dirs))) {
+            summary = session.export(request, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         }
         spec.commandLine().getOut().printf("Exported %d highlights from %d articles to %s%n",
                 summary.highlights(), summary.articles(), summary.target());

@@ -34,7 +34,7 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ImportSummary summary;
-        try (Session session = service.session(corpus.workspace(dirs))) {
+        try (Session session = service.readySession(corpus.workspace(dirs))) {
             summary = session.importAnnotations(file);
         }
         var out = spec.commandLine().getOut();

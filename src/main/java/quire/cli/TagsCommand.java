@@ -39,7 +39,7 @@ final class TagsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<TagSummary> tags;
-        try (Session session = service.session(corpus.workspace(dirs))) {
+        try (Session session = service.readySession(corpus.workspace(dirs))) {
             tags = session.tags();
         }
         var out = spec.commandLine().getOut();
@@ -62,9 +62,22 @@ final class TagsCommand implements Callable<Integer> {
             });
             return 0;
         }
+        // A tree, with the parents that are only paths of their sub-tags shown too.
+        List<String> printed = new java.util.ArrayList<>();
         for (TagSummary t : tags) {
-            int depth = (int) t.name().chars().filter(c -> c == '/').count();
-            out.printf("%s%s  (%d highlights, %d articles)%n", "  ".repeat(depth), t.name(), t.highlights(), t.articles());
+            String[] parts = t.name().split("/");
+            for (int depth = 0; depth < parts.length; depth++) {
+                String path = String.join("/", java.util.Arrays.copyOf(parts, depth + 1)).toLowerCase(java.util.Locale.ROOT);
+                if (depth < parts.length - 1) {
+                    if (!printed.contains(path)) {
+                        printed.add(path);
+                        out.printf("%s%s%n", "  ".repeat(depth), parts[depth]);
+                    }
+                } else {
+                    printed.add(path);
+                    out.printf("%s%s  (%d highlights, %d articles)%n", "  ".repeat(depth), parts[depth], t.highlights(), t.articles());
+                }
+            }
         }
         out.printf("%d tags%n", tags.size());
         out.flush();
@@ -73,7 +86,7 @@ final class TagsCommand implements Callable<Integer> {
 
     /** Runs one change on the parent's workspace and reports it. */
     private int change(String done, java.util.function.Consumer<Session> action) {
-        try (Session session = service.session(corpus.workspace(dirs))) {
+        try (Session session = service.readySession(corpus.workspace(dirs))) {
             action.accept(session);
         }
         spec.commandLine().getOut().println(done);

@@ -36,7 +36,7 @@ final class UndoCommand {
         @Override
         public Integer call() {
             Optional<String> done;
-            try (Session session = service.session(corpus.workspace(dirs))) {
+            try (Session session = service.readySession(corpus.workspace(dirs))) {
                 done = apply(session);
             }
             spec.commandLine().getOut().println(done.orElse(nothing()));

@@ -222,9 +222,30 @@ public final class CorpusIndexer {
             return new Outcome(previous.withStat(file.size(), file.modifiedMillis()), List.of(), false);
         }
         FileIngest ingest = ingester.ingest(bytes, file.path());
-        List<ArticleRef> refs = ingest.articles().stream().map(CorpusIndexer::refOf).toList();
+        List<Article> articles = keepKeyOfEditedArticle(previous, ingest.articles());
+        List<ArticleRef> refs = articles.stream().map(CorpusIndexer::refOf).toList();
         FileRecord record = new FileRecord(file.path(), file.size(), file.modifiedMillis(), hash, refs, ingest.problems());
-        return new Outcome(record, ingest.articles(), true);
+        return new Outcome(record, articles, true);
+    }
+
+    /**
+     * An article known only by its text (no link, guid or date) would get a new key whenever its file
+     * is edited, cutting it off from its highlights. A file that held one such article and still
+     * holds one is the same article, edited: it keeps its key, and its highlights re-attach.
+     */
+    private static List<Article> keepKeyOfEditedArticle(FileRecord previous, List<Article> articles) {
+        if (previous == null || previous.articles().size() != 1 || articles.size() != 1) {
+            return articles;
+        }
+        ArticleRef before = previous.articles().get(0);
+        Article now = articles.get(0);
+        boolean weak = ArticleKeys.basisOf(now) == quire.model.KeyBasis.TEXT
+                || ArticleKeys.basisOf(now) == quire.model.KeyBasis.TITLE_AND_DATE;
+        boolean wasWeak = before.identity() == quire.model.KeyBasis.TEXT || before.identity() == quire.model.KeyBasis.TITLE_AND_DATE;
+        if (weak && wasWeak && !before.key().equals(now.key())) {
+            return List.of(now.withKey(before.key()));
+        }
+        return articles;
     }
 
     private static FileRecord failedRecord(CorpusFile file, String message) {

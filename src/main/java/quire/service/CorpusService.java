@@ -66,6 +66,18 @@ public final class CorpusService {
         return Session.open(workspace, indexer);
     }
 
+    /** As {@link #session}, indexing the corpus first if it never was: for commands that need its articles. */
+    public Session readySession(Workspace workspace) {
+        Session session = session(workspace);
+        try {
+            session.ensureIndexed();
+            return session;
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
     /**
      * Opens the corpus's index for reading, building it first if it has never been built. Reading
      * never waits for an update running elsewhere: it sees the last commit.

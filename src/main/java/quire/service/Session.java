@@ -89,6 +89,13 @@ public final class Session implements AutoCloseable {
         return workspace;
     }
 
+    /** Indexes the corpus if this workspace has never been indexed, so a first command finds its articles. */
+    public void ensureIndexed() {
+        if (index.fileRecords().isEmpty()) {
+            index(Progress.NONE);
+        }
+    }
+
     /**
      * Brings the index up to date with the corpus folder, then re-attaches the highlights of every
      * article whose text changed.
@@ -108,7 +115,10 @@ public final class Session implements AutoCloseable {
         List<Anchoring.Result> results = new ArrayList<>();
         for (Highlight h : store.highlightsOf(article.key())) {
             if (!h.textHash().equals(article.textHash())) {
-                results.add(Anchoring.anchor(h, article.text()));
+                // The text the highlight was made on tells where unchanged stretches moved to.
+                Optional<String> oldText = h.textHash().isEmpty() ? Optional.empty() : store.articleText(h.textHash());
+                results.add(oldText.map(old -> Anchoring.anchor(h, old, article.text()))
+                        .orElseGet(() -> Anchoring.anchor(h, article.text())));
             }
         }
         if (!results.isEmpty()) {

@@ -402,9 +402,13 @@ public final class AnnotationStore implements AutoCloseable {
             throw new QuireException("The tag '" + from.name() + "' cannot be renamed to its own sub-tag '" + to.name() + "'.");
         }
         write("tag '" + from.name() + "' renamed to '" + to.name() + "'", tx -> {
-            TagRow root = tx.requireTag(from);
-            int depth = root.name().split("/").length;
-            for (TagRow member : Rows.tagFamily(tx.c, root.name())) {
+            // The parent may be only a path of its sub-tags ("places" of "places/dprk"); renaming it renames them.
+            List<TagRow> family = Rows.tagFamily(tx.c, from.name());
+            if (family.isEmpty()) {
+                tx.requireTag(from);
+            }
+            int depth = from.name().split("/").length;
+            for (TagRow member : family) {
                 List<String> segments = List.of(member.name().split("/"));
                 String target = to.name() + (segments.size() > depth
                         ? "/" + String.join("/", segments.subList(depth, segments.size())) : "");

@@ -245,7 +245,7 @@ class CliTest {
         assertEquals(1, listed.size());
         assertEquals(h.get("id").asText(), listed.get(0).get("id").asText());
         assertEquals(1, run("search", "tag:treaty AND note:verify", "--json").json().get("total").asInt());
-        assertTrue(run("tags").out().contains("treaty/article-4  (1 highlights, 0 articles)"), run("tags").out());
+        assertTrue(run("tags").out().contains("treaty\n  article-4  (1 highlights, 0 articles)"), run("tags").out());
     }
 
     @Test
@@ -285,6 +285,8 @@ class CliTest {
         String key = treatyArticleKey();
         run("annotate", "--article", key, "--quote", "Tumen River", "--tag", "places", "--note", "border bridge");
         run("annotate", "--article", key, "--quote", "\"mutual assistance\"", "--tag", "treaty/article-4", "--color", "pink");
+        Run articleNote = run("annotate", "--article", key, "--note", "Read with the 1961 treaty.", "--tag", "dprk-russia");
+        assertEquals(0, articleNote.exit(), articleNote.err());
         Path json = temp.resolve("notes.json");
         assertEquals(0, run("export", "--format", "json", "--out", json.toString()).exit());
         JsonNode before = run("annotations", "--json").json().get("annotations");
@@ -298,6 +300,8 @@ class CliTest {
         assertTrue(second.out().contains("0 new"), second.out());
         JsonNode after = run("annotations", "--json").json().get("annotations");
         assertEquals(before.size(), after.size());
+        assertTrue(run("annotate", "--article", key, "--tag", "dprk-russia").out()
+                .contains("tags dprk-russia; note: Read with the 1961 treaty."), "article note and tag imported once");
         for (int i = 0; i < before.size(); i++) {
             for (String field : List.of("id", "article", "start", "end", "quote", "note", "color", "tags", "state")) {
                 assertEquals(before.get(i).get(field), after.get(i).get(field), field);

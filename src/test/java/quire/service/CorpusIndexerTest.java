@@ -146,6 +146,21 @@ class CorpusIndexerTest {
     }
 
     @Test
+    void anEditedArticleKnownOnlyByItsTextKeepsItsKey() throws IOException {
+        Path a = write("a.txt", "Title A\n\nFirst version of the text.\n");
+        index();
+        String key = onlyArticle().key();
+        Files.writeString(a, "Title A\n\nSecond, edited version of the text.\n");
+        Files.setLastModifiedTime(a, FileTime.fromMillis(Files.getLastModifiedTime(a).toMillis() + 60_000));
+
+        index();
+
+        Article article = onlyArticle();
+        assertEquals(key, article.key());
+        assertEquals("Second, edited version of the text.", article.text());
+    }
+
+    @Test
     void theSameLinkTwiceIsOneArticleFromTheCompleteCopy() throws IOException {
         write("a-truncated.json", truncatedPost("https://example.org/p", "Title", "<p>Complete first paragraph.</p><p>Sec"));
         write("b-complete.json", post("https://example.org/p/", "Title", "<p>Complete first paragraph.</p><p>Second.</p>"));

@@ -101,6 +101,24 @@ class TagsTest {
     }
 
     @Test
+    void renamingAParentThatIsOnlyAPathRenamesItsSubTags() {
+        // The tag browser shows "places" as the parent of "places/dprk" even though nobody used "places" itself.
+        Highlight child = highlight("Pyongyang", "places/dprk");
+
+        store.renameTag("places", "geography");
+
+        assertEquals(List.of("geography/dprk"), tagsOf(child));
+        assertEquals(List.of("geography/dprk"), store.tags().stream().map(TagSummary::name).toList());
+    }
+
+    @Test
+    void renamingATagThatDoesNotExistAtAllIsAPlainError() {
+        QuireException e = assertThrows(QuireException.class, () -> store.renameTag("nothing", "else"));
+
+        assertEquals("There is no tag 'nothing'.", e.getMessage());
+    }
+
+    @Test
     void renameOntoAnExistingTagMerges() {
         Highlight both = highlight("The treaty", "treaty", "accord");
         Highlight old = highlight("Article 4", "treaty/x");
