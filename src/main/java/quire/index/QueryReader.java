@@ -2,6 +2,8 @@ package quire.index;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +40,8 @@ import org.apache.lucene.util.BytesRef;
  */
 final class QueryReader {
     private static final Pattern FIELD_COMPARISON = Pattern.compile("(?<![\\w\\\\])([A-Za-z_]+):\\s*(>=|<=|>|<)");
+    private static final Pattern DATE_CLAUSE = Pattern.compile(
+            "(?i)(?<![\\w\\\\])date\\s*(?::\\s*(?:>=|<=|>|<)?|>=|<=|>|<)\\s*(?:\\[[^\\]]*\\]?|\\{[^}]*\\}?|[^\\s()]+)");
     private static final Pattern DANGLING_OPERATOR =
             Pattern.compile("(^\\s*(AND|OR)\\b)|(\\b(AND|OR|NOT)\\s*$)");
 
@@ -63,8 +67,8 @@ final class QueryReader {
             checkFields(parsed);
             return new ParsedQuery(rewriteDates(parsed), Optional.empty(), Optional.empty());
         } catch (QueryMistake e) {
-            // A bad date or an unknown field is dropped or read as words; the rest still counts.
-            return lenient(text.replaceAll("(?i)\\bdate\\s*(:|[<>]=?)\\s*(\\[[^\\]]*\\]?|\\{[^}]*\\}?|\\S+)", " "), e.getMessage());
+            // A bad date is dropped and an unknown field read as words; the rest still counts.
+            return lenient(text, e.getMessage());
         } catch (QueryNodeException | RuntimeException e) {
             return lenient(text, describe(text));
         }
@@ -211,20 +215,54 @@ final class QueryReader {
         }
     }
 
-    /** The query's words, still honouring quotes, + and -, when the standard syntax failed. */
+    /**
+     * The query read leniently when the standard syntax failed: its words (quotes, OR, NOT, + and -
+     * still honoured), and every date clause that is right in itself as a filter.
+     */
     private ParsedQuery lenient(String text, String problem) {
+        List<Query> dateFilters = new ArrayList<>();
+        List<String> dateClauses = new ArrayList<>();
+        Matcher clause = DATE_CLAUSE.matcher(text);
+        StringBuilder rest = new StringBuilder();
+        while (clause.find()) {
+            Optional<Query> date = dateQuery(clause.group());
+            if (date.isPresent()) {
+                dateFilters.add(date.get());
+                dateClauses.add(clause.group().strip());
+            }
+            clause.appendReplacement(rest, " ");
+        }
+        clause.appendTail(rest);
         // Field names cannot be honoured here; their colons would glue words into one token.
-        String words = balanced(text.replaceAll("(?<=\\w):", " ").replaceAll("\\bOR\\b", "|").replaceAll("\\bAND\\b", "+").replaceAll("\\bNOT\\s+", "-"))
+        String words = balanced(rest.toString().replaceAll("(?<=\\w):", " "))
                 .replaceAll("\\s+", " ")
-                .replaceAll("^[\\s+|]+|[\\s+|-]+$", "")
+                .replaceAll("^\\s*(AND|OR)\\b|\\b(AND|OR|NOT)\\s*$", "")
                 .strip();
+        Query query = words.isEmpty()
+                ? (dateFilters.isEmpty() ? new MatchNoDocsQuery("nothing searchable in the query") : new MatchAllDocsQuery())
+                : simpleQuery(words);
+        BooleanQuery.Builder builder = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+        dateFilters.forEach(filter -> builder.add(filter, BooleanClause.Occur.FILTER));
+        String shown = (words + " " + String.join(" ", dateClauses)).strip();
+        return new ParsedQuery(builder.build(), Optional.of(problem + " Showing results for: " + shown), Optional.of(shown));
+    }
+
+    /** Words in the simple syntax, which never fails: OR is {@code |}, AND is {@code +}, NOT is {@code -}. */
+    private Query simpleQuery(String words) {
         SimpleQueryParser parser = new SimpleQueryParser(analyzer, Map.copyOf(Schema.DEFAULT_FIELDS));
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
-        Query query = parser.parse(words);
-        if (query == null) {
-            query = new MatchNoDocsQuery("nothing searchable in the query");
+        Query query = parser.parse(words.replaceAll("\\bOR\\b", "|").replaceAll("\\bAND\\b", "+").replaceAll("\\bNOT\\s+", "-"));
+        return query == null ? new MatchNoDocsQuery("nothing searchable in the query") : query;
+    }
+
+    /** One date clause on its own, if it is right in itself. */
+    private Optional<Query> dateQuery(String clause) {
+        try {
+            Query date = rewriteDates(standardParser().parse(normalizeSyntax(clause.strip()), null));
+            return queryMentions(date, Schema.DATE) ? Optional.of(date) : Optional.empty();
+        } catch (QueryNodeException | QueryMistake | RuntimeException e) {
+            return Optional.empty();
         }
-        return new ParsedQuery(query, Optional.of(problem + " Showing results for: " + words), Optional.of(words));
     }
 
     /** Drops the quotation marks and parentheses that have no partner, keeping the words they held. */

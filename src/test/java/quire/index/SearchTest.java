@@ -225,6 +225,23 @@ class SearchTest {
     }
 
     @Test
+    void theLenientReadingIsShownInTheQueryLanguageNotTheParsersOwn() {
+        SearchResult result = index.search(SearchRequest.of("(bridge OR vetoed"));
+
+        assertEquals(Optional.of("bridge OR vetoed"), result.fallback());
+        assertEquals(Set.of("bridge", "sanctions"), Set.copyOf(result.hits().stream().map(SearchHit::key).toList()));
+    }
+
+    @Test
+    void aSyntaxErrorElsewhereKeepsTheDateFilter() {
+        SearchResult result = index.search(SearchRequest.of("military AND (date:2024-06"));
+
+        assertTrue(result.error().isPresent());
+        assertEquals(List.of("bridge", "treaty"), result.hits().stream().map(SearchHit::key).sorted().toList());
+        assertEquals(Optional.of("military date:2024-06"), result.fallback());
+    }
+
+    @Test
     void anEmptyIndexAnswersEveryQueryWithNothing() {
         ArticleIndex empty = ArticleIndex.open(dir.resolve("empty"));
         try {
