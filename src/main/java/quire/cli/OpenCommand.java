@@ -17,13 +17,11 @@ final class OpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The launcher (quire.Main) opens the window itself; reaching here means no window can be shown.
         var err = spec.commandLine().getErr();
-        err.println("The Quire window is not built yet. Until it is, use the command line:");
-        err.println("  ./quire index       read the corpus into the index");
-        err.println("  ./quire articles    list the articles");
-        err.println("  ./quire show KEY    read one article");
-        err.println("  ./quire --help      everything else");
+        err.println("The window could not be opened from here. Run ./quire open DIR in a desktop session,");
+        err.println("or use the command line: ./quire --help lists the commands.");
         err.flush();
-        return 0;
+        return 2;
     }
 }
