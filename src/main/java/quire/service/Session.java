@@ -1,5 +1,11 @@
 package quire.service;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -10,6 +16,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import quire.export.AnnotationImport;
+import quire.export.ArticleNote;
+import quire.export.CsvExport;
+import quire.export.ExportOptions;
+import quire.export.Grouping;
+import quire.export.MarkdownExport;
+import quire.export.WebAnnotationJson;
 import quire.index.ArticleIndex;
 import quire.model.AnnotatedArticle;
 import quire.model.Article;
@@ -22,21 +35,8 @@ import quire.model.SearchResult;
 import quire.model.SearchableAnnotations;
 import quire.model.TagSummary;
 import quire.model.TextRange;
-import quire.store.AnnotationStore;
 import quire.store.Anchoring;
-import quire.export.AnnotationImport;
-import quire.export.ArticleNote;
-import quire.export.CsvExport;
-import quire.export.ExportOptions;
-import quire.export.Grouping;
-import quire.export.MarkdownExport;
-import quire.export.WebAnnotationJson;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import quire.store.AnnotationStore;
 
 /**
  * An open workspace: its index and its annotations, for one writer (the window, or one command).
