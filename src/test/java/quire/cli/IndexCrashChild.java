@@ -33,6 +33,8 @@ public final class IndexCrashChild {
         Random random = new Random(run.hashCode());
         try (Session session = Session.open(new Workspace(corpus, workspace),
                 new CorpusIndexer(new CorpusScanner(), new Ingester(), 2))) {
+            // The parent indexed the corpus once before the first kill, so there is something to annotate at once.
+            List<String> articles = session.search(SearchRequest.of("treaty")).hits().stream().map(SearchHit::key).toList();
             out.println("ready");
             out.flush();
             AtomicReference<Throwable> failed = new AtomicReference<>();
@@ -63,13 +65,7 @@ public final class IndexCrashChild {
             if (!annotate) {
                 indexing.join();
             } else {
-                List<String> articles = List.of();
                 for (int i = 0; failed.get() == null; i++) {
-                    if (articles.isEmpty()) {
-                        articles = session.search(SearchRequest.of("treaty")).hits().stream().map(SearchHit::key).toList();
-                        Thread.sleep(5);
-                        continue;
-                    }
                     Highlight h = session.annotate(articles.get(i % articles.size()), "treaty", 1, null, "note " + run + "-" + i, List.of("crash"));
                     out.println(run + " " + i + " " + h.id());
                     out.flush();

@@ -30,7 +30,7 @@ import quire.service.Workspace;
  * annotates at the same time), then checks what an analyst would see next: {@code quire check}
  * passes, {@code quire index} brings the index up to date by itself (rebuilding it if the kill
  * damaged it), every file is searchable, and every acknowledged highlight is there.
- * {@code -Dquire.crash.iterations=N} sets the kills per test (a soak); CI runs 10 each.
+ * {@code -Dquire.crash.iterations=N} sets the kills per test (a soak); CI runs 6 each.
  */
 class IndexCrashTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,7 +58,7 @@ class IndexCrashTest {
     }
 
     private void crashLoop(String mode, long seed) throws Exception {
-        int iterations = Integer.getInteger("quire.crash.iterations", 10);
+        int iterations = Integer.getInteger("quire.crash.iterations", 6);
         Random random = new Random(seed);
         Path corpus = Files.createDirectories(temp.resolve("corpus dir [crash] ‘quoted’ 한글"));
         for (int i = 0; i < FILES; i++) {
@@ -70,6 +70,7 @@ class IndexCrashTest {
         Cli cli = new Cli(new CorpusService(new CorpusIndexer(new CorpusScanner(), new Ingester(), 2)),
                 new AppDirs(Map.of(), "Linux", temp.resolve("home")));
         List<String[]> acknowledged = new ArrayList<>();
+        assertEquals(0, run(cli, "index", "--corpus", corpus.toString(), "--workspace", workspace.toString()).exit);
         int rebuilt = 0;
         long began = System.nanoTime();
         for (int run = 0; run < iterations; run++) {
