@@ -58,6 +58,24 @@ public final class Anchoring {
     /** Candidates whose quote-and-context scores differ by less than this cannot be told apart by them. */
     static final double TIE_MARGIN = 0.04;
 
+    /** Stored context shorter than this (a quote at the very start or end) is too common to look for elsewhere. */
+    static final int MIN_SURROUNDINGS = 12;
+
+    /** Context similarity from which the surroundings of a place count as still (almost) intact. */
+    static final double INTACT_CONTEXT = 0.9;
+
+    /**
+     * Beyond this distance (about a paragraph) from where it is expected, a short exact quote is
+     * treated as found elsewhere rather than shifted by edits before it.
+     */
+    static final int FAR_AWAY = 500;
+
+    /** Text an editor may have inserted into a passage, beyond doubling it, when its surroundings are looked for. */
+    static final int MAX_INSERTION = 320;
+
+    /** How far (in characters) found surroundings may be from a place and still count as its own. */
+    static final int SURROUNDINGS_SLACK = 8;
+
     /** Bounds the work for very common short quotes ("the" in a 100 KB text). */
     private static final int MAX_EXACT_CANDIDATES = 5_000;
 
@@ -161,7 +179,8 @@ public final class Anchoring {
             List<Candidate> exact = exactCandidates();
             for (Candidate candidate : exact) {
                 // The quote where it was, with its context or alone in the text: nothing to decide.
-                if (candidate.start == old && (exact.size() == 1 || candidate.context() >= CONTEXT_AGREES)) {
+                if (candidate.start == old && ((exact.size() == 1 && quote.length() >= DISTINCTIVE_LENGTH)
+                        || candidate.context() >= CONTEXT_AGREES)) {
                     return attached(candidate, Method.POSITION, 1.0);
                 }
             }
@@ -171,7 +190,7 @@ public final class Anchoring {
             List<Candidate> pool = new ArrayList<>(exact);
             pool.addAll(fuzzyCandidates(exact));
             Candidate chosen = choose(pool);
-            if (chosen == null) {
+            if (chosen == null || surroundingsLeftBehind(chosen, exact) || remnantNearer(chosen, pool)) {
                 return orphan();
             }
             if (chosen.exact) {
@@ -195,7 +214,8 @@ public final class Anchoring {
             List<Candidate> tied = new ArrayList<>();
             tied.add(best);
             for (Candidate c : candidates) {
-                if (c != best && !c.overlaps(best) && (c.core() >= best.core() - TIE_MARGIN || (fitsInPlace(c) && fitsInPlace(best)))) {
+                if (c != best && !c.overlaps(best) && (c.core() >= best.core() - TIE_MARGIN || (fitsInPlace(c) && fitsInPlace(best))
+                        || bothCopiesReworded(best, c))) {
                     tied.add(c);
                 }
             }
@@ -213,6 +233,105 @@ public final class Anchoring {
         }
 
         /**
+         * Whether the text the passage used to sit in is still somewhere else in the article, away
+         * from the chosen place and from every exact occurrence of the quote: then the passage was
+         * edited or removed where it was, and the chosen place is a copy of its sentence (news
+         * texts quote themselves), not the passage. Only the sides on which the chosen place agrees
+         * with the old surroundings are looked for; a passage moved on its own (a whole paragraph)
+         * leaves its old neighbours behind but does not take them along, and stays attachable.
+         */
+        private boolean surroundingsLeftBehind(Candidate chosen, List<Candidate> exact) {
+            String prefix = highlight.prefix();
+            String suffix = highlight.suffix();
+            // One side alone recurs too often in news texts ("the instruments of ratification, ");
+            // both sides around a gap that could have held the passage do not.
+            if (!chosen.exact || chosen.context() < 0.75 || prefix.length() < MIN_SURROUNDINGS || suffix.length() < MIN_SURROUNDINGS) {
+                return false;
+            }
+            List<FuzzyMatch.Hit> prefixEnds = FuzzyMatch.search(new FuzzyMatch.Pattern(prefix, false), text, 0, text.length(),
+                    prefix.length() / 8);
+            prefixEnds.removeIf(hit -> nearAStart(hit.end(), chosen, exact));
+            if (prefixEnds.isEmpty()) {
+                return false;
+            }
+            List<FuzzyMatch.Hit> suffixStarts = searchBackward(new FuzzyMatch.Pattern(suffix, true), suffix.length() / 8);
+            int maxGap = 2 * quote.length() + MAX_INSERTION;
+            for (FuzzyMatch.Hit before : prefixEnds) {
+                for (FuzzyMatch.Hit after : suffixStarts) {
+                    int gap = after.end() - before.end();
+                    if (gap >= 0 && gap <= maxGap && !nearAnEnd(after.end(), chosen, exact)
+                            && heldThePassage(before.end(), after.end())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether an edited remnant of the passage, still joined to its old surroundings on one side,
+         * is nearer to where the passage is expected than the exact copy chosen: then the passage was
+         * edited in place and the copy is another sentence that repeats its words.
+         */
+        private boolean remnantNearer(Candidate chosen, List<Candidate> pool) {
+            if (!chosen.exact) {
+                return false;
+            }
+            long distance = Math.abs(chosen.start - expected);
+            for (Candidate c : pool) {
+                if (!c.exact && !c.overlaps(chosen) && c.quote >= 0.5 && Math.max(c.prefix, c.suffix) >= INTACT_CONTEXT
+                        && Math.abs(c.start - expected) < distance) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether text[from, to) between the old surroundings reads like the passage after an edit:
+         * empty (the passage was cut), or the quote with some words changed, cut or added. Text that
+         * repeats itself (a boilerplate line) has the same surroundings around other text too.
+         */
+        private boolean heldThePassage(int from, int to) {
+            int gap = to - from;
+            if (gap <= SURROUNDINGS_SLACK) {
+                return true;
+            }
+            int occurrence = text.indexOf(quote, from);
+            if (occurrence >= 0 && occurrence + quote.length() <= to) {
+                return false;
+            }
+            int[] distances = FuzzyMatch.alignmentsForward(new FuzzyMatch.Pattern(quote, false), text, from, gap);
+            int distance = distances[distances.length - 1];
+            // Text added inside the passage costs one edit a character; only what remains must agree.
+            return distance - Math.max(0, gap - quote.length()) <= (1 - MIN_QUOTE_SIMILARITY) * quote.length() + 0.1 * quote.length();
+        }
+
+        /** Hits of a reversed pattern, as the positions where the (forward) pattern starts. */
+        private List<FuzzyMatch.Hit> searchBackward(FuzzyMatch.Pattern reversed, int maxErrors) {
+            String reversedText = new StringBuilder(text).reverse().toString();
+            List<FuzzyMatch.Hit> hits = new ArrayList<>();
+            for (FuzzyMatch.Hit hit : FuzzyMatch.search(reversed, reversedText, 0, reversedText.length(), maxErrors)) {
+                hits.add(new FuzzyMatch.Hit(text.length() - hit.end(), hit.errors()));
+            }
+            return hits;
+        }
+
+        private boolean nearAStart(int at, Candidate chosen, List<Candidate> exact) {
+            if (Math.abs(at - chosen.start) <= SURROUNDINGS_SLACK) {
+                return true;
+            }
+            return exact.stream().anyMatch(x -> Math.abs(at - x.start) <= SURROUNDINGS_SLACK);
+        }
+
+        private boolean nearAnEnd(int at, Candidate chosen, List<Candidate> exact) {
+            if (Math.abs(at - chosen.end) <= SURROUNDINGS_SLACK) {
+                return true;
+            }
+            return exact.stream().anyMatch(x -> Math.abs(at - x.end) <= SURROUNDINGS_SLACK);
+        }
+
+        /**
          * Whether a candidate reads like the passage in its own surroundings: two such candidates
          * are copies (or a copy and an edited original), which only position can tell apart.
          */
@@ -220,8 +339,21 @@ public final class Anchoring {
             return c.context() >= 0.7 && c.quote >= MIN_QUOTE_SIMILARITY;
         }
 
+        /**
+         * Two exact occurrences, neither with its old surroundings intact: which surroundings were
+         * reworded less says little about which occurrence is the passage, so only position may decide.
+         */
+        private boolean bothCopiesReworded(Candidate best, Candidate other) {
+            return best.exact && other.exact && best.context() < INTACT_CONTEXT && other.context() >= 0.5;
+        }
+
         private boolean acceptable(Candidate c) {
             if (c.exact) {
+                if (quote.length() < DISTINCTIVE_LENGTH && Math.abs(c.start - expected) > FAR_AWAY) {
+                    // A few words found away from where they were are as often another use of the same
+                    // words; only surroundings that are almost all still there make them the passage.
+                    return c.context() >= INTACT_CONTEXT;
+                }
                 return c.context() >= CONTEXT_AGREES || quote.length() >= DISTINCTIVE_LENGTH;
             }
             if (c.quote < MIN_QUOTE_SIMILARITY || c.score(expected, text.length()) < FUZZY_ACCEPT) {

@@ -23,7 +23,11 @@ import quire.model.HighlightState;
  * {@code -Danchoring.orphans=true} includes orphans, {@code -Danchoring.explain=true} the candidates.
  */
 class AnchoringSimulationTest {
-    private static final long SEED = 20240624L;
+    /** {@code -Danchoring.seed=N} runs the same simulation on other random edits (for a soak). */
+    private static final long SEED = Long.getLong("anchoring.seed", 20240624L);
+
+    /** {@code -Danchoring.scale=N} multiplies the number of trials of every scenario (for a soak). */
+    private static final int SCALE = Integer.getInteger("anchoring.scale", 1);
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.-]*");
 
     /** PARTIAL: on the passage, but with an extent that differs from it by more than a fifth. */
@@ -140,10 +144,10 @@ class AnchoringSimulationTest {
         texts.add(digest.toString());
 
         long began = System.nanoTime();
-        Tally scattered = run("5 edits around the quote", texts, 800, this::scatteredEdits);
-        Tally inside = run("1 small edit in quote or context", texts, 800, this::oneEditNearTheQuote);
-        Tally moved = run("paragraphs moved and removed", texts, 400, this::paragraphEdits);
-        Tally churn = run("20 edits anywhere", texts, 600, this::churn);
+        Tally scattered = run("5 edits around the quote", texts, 800 * SCALE, this::scatteredEdits);
+        Tally inside = run("1 small edit in quote or context", texts, 800 * SCALE, this::oneEditNearTheQuote);
+        Tally moved = run("paragraphs moved and removed", texts, 400 * SCALE, this::paragraphEdits);
+        Tally churn = run("20 edits anywhere", texts, 600 * SCALE, this::churn);
         double seconds = (System.nanoTime() - began) / 1e9;
 
         System.out.println("Anchoring simulation, " + (withOldText ? "with" : "without") + " the old text:");
@@ -172,7 +176,7 @@ class AnchoringSimulationTest {
         double untouchedRightShare = Tally.pct(untouchedRight, untouched);
         int uniqueWrongCount = uniqueWrong;
         assertAll(
-                () -> assertTrue(wrongShare <= 0.5, "wrong overall " + wrongShare),
+                () -> assertTrue(wrongShare <= 0.1, "wrong overall " + wrongShare),
                 () -> assertEquals(0, uniqueWrongCount, "wrong with an untouched, unique quote"),
                 () -> assertTrue(untouchedRightShare >= 99.5, "right when the quote is untouched " + untouchedRightShare),
                 () -> assertTrue(Tally.pct(scattered.right, scattered.total()) >= 99.5, "right with edits around"),
