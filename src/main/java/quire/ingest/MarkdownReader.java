@@ -45,7 +45,7 @@ final class MarkdownReader implements FormatReader {
         split.problem().ifPresent(warnings::add);
         FrontMatter meta = FrontMatter.read(split.yaml(), warnings);
 
-        Node document = PARSER.parse(split.body());
+        Node document = PARSER.parse(limitNesting(split.body()));
         String title = meta.title().orElse("");
         Node first = firstBlock(document);
         if (first instanceof Heading heading && heading.getLevel() == 1) {
@@ -199,5 +199,76 @@ final class MarkdownReader implements FormatReader {
                 appendInline(node, text);
             }
         }
+    }
+
+    /** Deeper than any real document nests quotes and lists; commonmark's time grows with nesting. */
+    private static final int MAX_NESTING = 16;
+
+    /**
+     * Drops the container markers ({@code >}, list bullets and numbers) beyond {@link #MAX_NESTING}
+     * at the start of each line, so a hostile file of 100,000 nested markers costs linear time.
+     */
+    static String limitNesting(String markdown) {
+        StringBuilder out = null;
+        int lineStart = 0;
+        while (lineStart <= markdown.length()) {
+            int lineEnd = markdown.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = markdown.length();
+            }
+            int i = lineStart;
+            int depth = 0;
+            int cut = -1;
+            while (i < lineEnd) {
+                int markerEnd = containerMarkerEnd(markdown, i, lineEnd);
+                if (markerEnd < 0) {
+                    break;
+                }
+                if (++depth == MAX_NESTING) {
+                    cut = markerEnd;
+                }
+                i = markerEnd;
+            }
+            if (depth > MAX_NESTING) {
+                if (out == null) {
+                    out = new StringBuilder(markdown.length());
+                    out.append(markdown, 0, lineStart);
+                }
+                out.append(markdown, lineStart, cut).append(markdown, i, lineEnd);
+            } else if (out != null) {
+                out.append(markdown, lineStart, lineEnd);
+            }
+            if (out != null && lineEnd < markdown.length()) {
+                out.append('\n');
+            }
+            lineStart = lineEnd + 1;
+        }
+        return out == null ? markdown : out.toString();
+    }
+
+    /** Where a container marker starting at {@code i} (after spaces) ends, or -1 if there is none. */
+    private static int containerMarkerEnd(String s, int i, int end) {
+        int j = i;
+        while (j < end && j - i < 4 && s.charAt(j) == ' ') {
+            j++;
+        }
+        if (j >= end) {
+            return -1;
+        }
+        char c = s.charAt(j);
+        if (c == '>') {
+            return j + 1;
+        }
+        if ((c == '-' || c == '*' || c == '+') && j + 1 < end && s.charAt(j + 1) == ' ') {
+            return j + 2;
+        }
+        int k = j;
+        while (k < end && k - j < 9 && Character.isDigit(s.charAt(k))) {
+            k++;
+        }
+        if (k > j && k + 1 < end && (s.charAt(k) == '.' || s.charAt(k) == ')') && s.charAt(k + 1) == ' ') {
+            return k + 2;
+        }
+        return -1;
     }
 }

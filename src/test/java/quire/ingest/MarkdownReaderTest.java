@@ -292,4 +292,14 @@ class MarkdownReaderTest {
         assertEquals(Optional.of("koreaherald.com"), ingest.articles().get(0).source());
         assertEquals("Body.", ingest.articles().get(0).text());
     }
+
+    @org.junit.jupiter.api.Test
+    void nestingBeyondSixteenLevelsIsFlattenedAndShallowTextIsUntouched() {
+        String deep = "- ".repeat(100_000) + "item";
+        String limited = MarkdownReader.limitNesting("# Title\n\n" + deep + "\nnext line\n");
+
+        org.junit.jupiter.api.Assertions.assertEquals("# Title\n\n" + "- ".repeat(16) + "item\nnext line\n", limited);
+        String normal = "> quote\n\n- a\n  - b\n1. one\n";
+        org.junit.jupiter.api.Assertions.assertSame(normal, MarkdownReader.limitNesting(normal));
+    }
 }
