@@ -29,6 +29,9 @@ public final class Main {
     public static void main(String[] args) {
         AppDirs dirs = AppDirs.ofCurrentUser();
         logToFile(dirs.dataDir().resolve("logs"));
+        // sqlite-jdbc unpacks its native library into a temporary folder; keep it in one Quire owns
+        // (a shared /tmp can be mounted noexec, or cleaned while Quire runs).
+        nativeLibraryFolder(dirs.dataDir().resolve("native"));
         CorpusIndexer indexer = new CorpusIndexer(
                 new CorpusScanner(), new Ingester(), Runtime.getRuntime().availableProcessors());
         CorpusService corpus = new CorpusService(indexer);
@@ -63,6 +66,18 @@ public final class Main {
             return Optional.empty();
         }
         return Optional.of(Path.of(args.length == 2 ? args[1] : "corpus"));
+    }
+
+    private static void nativeLibraryFolder(Path folder) {
+        if (System.getProperty("org.sqlite.tmpdir") != null) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+            System.setProperty("org.sqlite.tmpdir", folder.toString());
+        } catch (IOException | SecurityException e) {
+            // The default temporary folder still works; nothing to tell the user.
+        }
     }
 
     /**
