@@ -63,7 +63,9 @@ final class CheckCommand implements Callable<Integer> {
             });
         } else {
             out.println(report.integrityOk() ? "Database: OK" : "Database: DAMAGED");
-            report.integrityMessages().forEach(m -> out.println("  " + m));
+            if (!report.integrityOk()) {
+                report.integrityMessages().forEach(m -> out.println("  " + m));
+            }
             out.printf("%d highlights, %d tags, %d backups%n", report.highlights(), report.tags(), report.backups().size());
             out.printf("%d orphaned highlights%n", report.orphans().size());
             for (Highlight h : report.orphans()) {
