@@ -64,6 +64,11 @@ for _ in $(seq 1 600); do
 done
 [ -n "$window" ] || fail "no window titled with the sample corpus within 60 s"
 ok "window '$(xdotool getwindowname "$window")' mapped $(( ($(date +%s%N) - start) / 1000000 )) ms after launch"
+# The desktop entry's StartupWMClass must match, or docks show a second, generic icon for the window.
+wmclass=$(sed -n 's/^StartupWMClass=//p' "$desktop")
+xdotool search --class "^${wmclass//./\\.}\$" 2>/dev/null | grep -qx "$window" \
+  || fail "the window's WM_CLASS is not $wmclass (StartupWMClass of the desktop entry)"
+ok "window class $wmclass matches the desktop entry"
 
 log="$data/quire/logs/quire-0.log"
 for _ in $(seq 1 600); do

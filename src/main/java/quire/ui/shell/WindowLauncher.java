@@ -47,6 +47,7 @@ public final class WindowLauncher {
             Platform.startup(() -> {
                 try {
                     Platform.setImplicitExit(false);
+                    nameWindowsForTheDesktop();
                     Settings settings = Settings.load(dirs.dataDir().resolve("window.properties"));
                     QuireWindow window = new QuireWindow(new Stage(), new QuireWindow.Services(service, dirs, settings,
                             work, indexing, WindowLauncher::openLink, SampleCorpus.shipped(dirs.dataDir())));
@@ -86,6 +87,22 @@ public final class WindowLauncher {
         if (failed.get() != null) {
             LOG.log(System.Logger.Level.ERROR, "The window failed to open", failed.get());
             throw new QuireException("The Quire window failed to open: " + failed.get().getMessage(), failed.get());
+        }
+    }
+
+    /**
+     * Linux docks and task bars match a window to its menu entry by the window's WM_CLASS
+     * (StartupWMClass=Quire in the .deb's desktop entry); JavaFX takes it from its internal
+     * application name, which only Application.launch sets ("java" otherwise). Internal API, reached
+     * reflectively: if it is gone, the window is still fine, only grouped under a generic icon.
+     */
+    private static void nameWindowsForTheDesktop() {
+        try {
+            Class<?> glass = Class.forName("com.sun.glass.ui.Application");
+            Object application = glass.getMethod("GetApplication").invoke(null);
+            glass.getMethod("setName", String.class).invoke(application, "Quire");
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.DEBUG, "Cannot name the window class for the desktop", e);
         }
     }
 
