@@ -19,6 +19,7 @@ import quire.ingest.Ingester;
 import quire.service.AppDirs;
 import quire.service.CorpusIndexer;
 import quire.service.CorpusService;
+import quire.ui.SampleCorpus;
 import quire.ui.shell.WindowLauncher;
 import quire.model.QuireException;
 
@@ -40,7 +41,7 @@ public final class Main {
         Optional<Path> window = windowCorpus(args);
         if (window.isPresent()) {
             try {
-                WindowLauncher.run(window.get(), corpus, dirs);
+                WindowLauncher.run(defaultToSample(window.get(), args, dirs), corpus, dirs);
                 System.exit(0);
             } catch (QuireException e) {
                 err.println(e.getMessage());
@@ -78,6 +79,17 @@ public final class Main {
         } catch (IOException | SecurityException e) {
             // The default temporary folder still works; nothing to tell the user.
         }
+    }
+
+    /**
+     * The packaged app started from a desktop menu has no ./corpus to open: it opens the analyst's copy
+     * of the sample corpus shipped with it instead. Under ./quire (no shipped sample) nothing changes.
+     */
+    private static Path defaultToSample(Path folder, String[] args, AppDirs dirs) {
+        if (args.length > 0 || Files.isDirectory(folder)) {
+            return folder;
+        }
+        return SampleCorpus.shipped(dirs.dataDir()).map(SampleCorpus::install).orElse(folder);
     }
 
     /**

@@ -169,6 +169,26 @@ class QuireWindowTest {
         assertEquals("light", window.themeName());
     }
 
+    @Test
+    void openSampleCorpusCopiesTheShippedSampleAndOpensTheCopy(FxRobot robot) throws Exception {
+        Path shipped = Files.createDirectories(home.resolve("app-" + System.nanoTime()).resolve("sample-corpus"));
+        Files.writeString(shipped.resolve("sanctions.md"), SANCTIONS);
+        Path data = home.resolve("data-" + System.nanoTime());
+        robot.interact(() -> window.close());
+        robot.interact(() -> {
+            window = new QuireWindow(new Stage(), new QuireWindow.Services(service, dirs,
+                    Settings.load(data.resolve("window.properties")), Background.direct(), Background.direct(), link -> {},
+                    java.util.Optional.of(new SampleCorpus(shipped, data))));
+            window.show();
+            window.openSample();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(java.util.Optional.of(data.resolve("sample-corpus")), window.corpusFolder());
+        assertEquals(SANCTIONS, Files.readString(data.resolve("sample-corpus/sanctions.md")));
+        search(robot, "sanctions");
+    }
+
     private static void search(FxRobot robot, String query) {
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         robot.write(query);

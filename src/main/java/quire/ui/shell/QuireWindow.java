@@ -48,6 +48,7 @@ import quire.service.IndexReport;
 import quire.service.Workspace;
 import quire.ui.Background;
 import quire.ui.OpenCorpus;
+import quire.ui.SampleCorpus;
 import quire.ui.Settings;
 import quire.ui.annotations.AnnotationsPane;
 import quire.ui.annotations.Annotator;
@@ -69,6 +70,7 @@ public final class QuireWindow {
     private final AppDirs dirs;
     private final Settings settings;
     private final Consumer<String> linkOpener;
+    private final Optional<SampleCorpus> sample;
     private final Background background;
     private final BorderPane root = new BorderPane();
     private final SplitPane split;
@@ -91,10 +93,14 @@ public final class QuireWindow {
     private long articleGeneration;
     private boolean dividersMoved;
     private Runnable onClosed = () -> {};
+    private Runnable onReady = () -> {};
 
-    /** What the window needs from outside: the services, where to remember its state, and where to run work. */
+    /**
+     * What the window needs from outside: the services, where to remember its state, where to run
+     * work, and the sample corpus shipped with the packaged app (absent under ./quire).
+     */
     public record Services(CorpusService corpus, AppDirs dirs, Settings settings, Executor work, Executor indexing,
-            Consumer<String> linkOpener) {
+            Consumer<String> linkOpener, Optional<SampleCorpus> sample) {
         public Services {
             Objects.requireNonNull(corpus, "corpus");
             Objects.requireNonNull(dirs, "dirs");
@@ -102,6 +108,13 @@ public final class QuireWindow {
             Objects.requireNonNull(work, "work");
             Objects.requireNonNull(indexing, "indexing");
             Objects.requireNonNull(linkOpener, "linkOpener");
+            Objects.requireNonNull(sample, "sample");
+        }
+
+        /** Services without a shipped sample corpus. */
+        public Services(CorpusService corpus, AppDirs dirs, Settings settings, Executor work, Executor indexing,
+                Consumer<String> linkOpener) {
+            this(corpus, dirs, settings, work, indexing, linkOpener, Optional.empty());
         }
     }
 
@@ -111,6 +124,7 @@ public final class QuireWindow {
         this.dirs = services.dirs();
         this.settings = services.settings();
         this.linkOpener = services.linkOpener();
+        this.sample = services.sample();
         this.background = new Background(services.work(), services.indexing(), this::showFailure);
         this.search = new SearchPane(background, () -> corpus);
         this.reader = new ReaderPane(this::openLink);
@@ -205,11 +219,37 @@ public final class QuireWindow {
         onClosed = Objects.requireNonNull(action, "action");
     }
 
+    /**
+     * Runs {@code action} once, when the first corpus opened has been indexed (or has failed to open
+     * or index): the window is then as ready as it gets. Used to time and train start-up.
+     */
+    public void setOnReady(Runnable action) {
+        onReady = Objects.requireNonNull(action, "action");
+    }
+
+    private void ready() {
+        Runnable action = onReady;
+        onReady = () -> {};
+        action.run();
+    }
+
+    /** Copies the shipped sample corpus into the data directory (the first time) and opens the copy. */
+    public void openSample() {
+        if (sample.isEmpty()) {
+            showFailure("This Quire has no sample corpus; it comes with the installed app.");
+            return;
+        }
+        showStatus("Opening the sample corpus …");
+        background.run(sample.get()::install, this::open);
+    }
+
     /** Opens a corpus folder: annotating if possible, read-only otherwise, then indexes it in the background. */
     public void open(Path folder) {
         Objects.requireNonNull(folder, "folder");
         if (!Files.isDirectory(folder)) {
-            showFailure("There is no folder at " + folder.toAbsolutePath() + ". Open another with File > Open Folder.");
+            showFailure("There is no folder at " + folder.toAbsolutePath() + ". Open another with File > Open Folder"
+                    + (sample.isPresent() ? ", or the sample with File > Open Sample Corpus." : "."));
+            ready();
             return;
         }
         cancelIndexing();
@@ -236,6 +276,9 @@ public final class QuireWindow {
             search.searchNow();
             refreshTags();
             startIndexing();
+        }, message -> {
+            showFailure(message);
+            ready();
         });
     }
 
@@ -269,6 +312,7 @@ public final class QuireWindow {
         OpenCorpus indexed = corpus;
         if (indexed == null || indexed.session().isEmpty()) {
             showStatus(indexed == null ? "" : "Opened read-only: " + indexed.readOnlyReason());
+            ready();
             return;
         }
         progress.setProgress(-1);
@@ -287,10 +331,12 @@ public final class QuireWindow {
                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             search.searchNow();
             refreshTags();
+            ready();
         }, message -> {
             setIndexingVisible(false);
             indexing = null;
             showFailure(message);
+            ready();
         });
     }
 
@@ -417,7 +463,10 @@ public final class QuireWindow {
         MenuItem openFolder = item("Open Folder…", "Shortcut+O", this::chooseFolder);
         MenuItem export = item("Export Annotations…", "Shortcut+E", this::export);
         MenuItem closeWindow = item("Quit", "Shortcut+Q", this::close);
-        Menu file = new Menu("File", null, openFolder, recentMenu, new SeparatorMenuItem(), export, new SeparatorMenuItem(), closeWindow);
+        MenuItem openSample = item("Open Sample Corpus", null, this::openSample);
+        openSample.setVisible(sample.isPresent());
+        Menu file = new Menu("File", null, openFolder, recentMenu, openSample, new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), closeWindow);
 
         MenuItem undo = item("Undo", "Shortcut+Z", this::undo);
         MenuItem redo = item("Redo", "Shortcut+Shift+Z", this::redo);
@@ -445,7 +494,9 @@ public final class QuireWindow {
 
         MenuItem sheet = item("Keyboard Shortcuts", "F1", () -> ShortcutSheet.show(stage));
         MenuItem about = item("About Quire", null, () -> showStatus("Quire: search, read and annotate a corpus of articles, offline."));
-        Menu help = new Menu("Help", null, sheet, about);
+        // Main writes the log to <data dir>/logs.
+        MenuItem logFolder = item("Show Log Folder", null, () -> LogFolder.show(stage, dirs.dataDir().resolve("logs")));
+        Menu help = new Menu("Help", null, sheet, logFolder, new SeparatorMenuItem(), about);
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;

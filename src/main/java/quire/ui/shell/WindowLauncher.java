@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import quire.model.QuireException;
 import quire.service.AppDirs;
 import quire.service.CorpusService;
+import quire.ui.SampleCorpus;
 import quire.ui.Settings;
 
 /**
@@ -24,6 +25,8 @@ import quire.ui.Settings;
  */
 public final class WindowLauncher {
     private static final System.Logger LOG = System.getLogger(WindowLauncher.class.getName());
+    /** System property: close the window once start-up is complete (see {@link #exitAfterStartup}). */
+    public static final String EXIT_AFTER_STARTUP = "quire.exitAfterStartup";
 
     private WindowLauncher() {}
 
@@ -44,13 +47,17 @@ public final class WindowLauncher {
             Platform.startup(() -> {
                 try {
                     Platform.setImplicitExit(false);
+                    nameWindowsForTheDesktop();
                     Settings settings = Settings.load(dirs.dataDir().resolve("window.properties"));
-                    QuireWindow window = new QuireWindow(new Stage(),
-                            new QuireWindow.Services(service, dirs, settings, work, indexing, WindowLauncher::openLink));
+                    QuireWindow window = new QuireWindow(new Stage(), new QuireWindow.Services(service, dirs, settings,
+                            work, indexing, WindowLauncher::openLink, SampleCorpus.shipped(dirs.dataDir())));
                     window.setOnClosed(() -> {
                         Platform.exit();
                         closed.countDown();
                     });
+                    if (Boolean.getBoolean(EXIT_AFTER_STARTUP)) {
+                        exitAfterStartup(window);
+                    }
                     window.show();
                     window.open(corpus);
                 } catch (RuntimeException e) {
@@ -81,6 +88,41 @@ public final class WindowLauncher {
             LOG.log(System.Logger.Level.ERROR, "The window failed to open", failed.get());
             throw new QuireException("The Quire window failed to open: " + failed.get().getMessage(), failed.get());
         }
+    }
+
+    /**
+     * Linux docks and task bars match a window to its menu entry by the window's WM_CLASS
+     * (StartupWMClass=Quire in the .deb's desktop entry); JavaFX takes it from its internal
+     * application name, which only Application.launch sets ("java" otherwise). Internal API, reached
+     * reflectively: if it is gone, the window is still fine, only grouped under a generic icon.
+     */
+    private static void nameWindowsForTheDesktop() {
+        try {
+            Class<?> glass = Class.forName("com.sun.glass.ui.Application");
+            Object application = glass.getMethod("GetApplication").invoke(null);
+            glass.getMethod("setName", String.class).invoke(application, "Quire");
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.DEBUG, "Cannot name the window class for the desktop", e);
+        }
+    }
+
+    /**
+     * For timing start-up and for the class-data-sharing training run of the packaged app: close the
+     * window as soon as its corpus is open and indexed, or after a minute whatever happens.
+     */
+    private static void exitAfterStartup(QuireWindow window) {
+        window.setOnReady(window::close);
+        Thread guard = new Thread(() -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            LOG.log(System.Logger.Level.WARNING, "Start-up did not finish within a minute; closing anyway");
+            Platform.runLater(window::close);
+        }, "quire-exit-after-startup");
+        guard.setDaemon(true);
+        guard.start();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
