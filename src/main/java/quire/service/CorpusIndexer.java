@@ -118,6 +118,11 @@ public final class CorpusIndexer {
                 }
                 List<CorpusFile> batch = toRead.subList(from, Math.min(toRead.size(), from + BATCH_FILES));
                 List<Outcome> outcomes = readAll(pool, batch, known);
+                // Which copy wins is decided here, in file order; the writes then run on the pool,
+                // since analysis is most of the cost and IndexWriter indexes on several threads.
+                // Only the last write of a key within the batch is kept: it is the one that would
+                // have replaced the others, so the result is the same as writing them in order.
+                Map<String, Runnable> writes = new java.util.LinkedHashMap<>();
                 for (Outcome outcome : outcomes) {
                     FileRecord record = outcome.record();
                     boolean isNew = !known.containsKey(record.path());
@@ -129,16 +134,19 @@ public final class CorpusIndexer {
                         unchanged++;
                     }
                     current.put(record.path(), record);
-                    index.putFile(record);
+                    writes.put("file\u0000" + record.path(), () -> index.putFile(record));
                     for (Article article : outcome.articles()) {
                         Claim claim = new Claim(record.path(), refOf(article));
                         if (offer(best, claim)) {
-                            index.putArticle(article, annotations.apply(article.key()));
+                            SearchableAnnotations searchable = annotations.apply(article.key());
+                            writes.remove("article\u0000" + article.key());
+                            writes.put("article\u0000" + article.key(), () -> index.putArticle(article, searchable));
                             storedFrom.put(article.key(), article.path());
                             written.add(article.key());
                         }
                     }
                 }
+                runAll(pool, writes.values());
                 sinceCommit += batch.size();
                 if (sinceCommit >= COMMIT_EVERY_FILES) {
                     index.commit();
@@ -203,6 +211,26 @@ public final class CorpusIndexer {
             }
         }
         return outcomes;
+    }
+
+    private static void runAll(ExecutorService pool, java.util.Collection<Runnable> writes) {
+        List<Future<?>> futures = new ArrayList<>(writes.size());
+        for (Runnable write : writes) {
+            futures.add(pool.submit(write));
+        }
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new QuireException("Indexing was interrupted.", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new QuireException("Indexing failed: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
     }
 
     private Outcome read(CorpusFile file, FileRecord previous) {
