@@ -163,7 +163,7 @@ public final class Bench {
         command.add(name);
         command.addAll(List.of(args));
         JsonNode result = runJvm(key, command);
-        results.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
+        keep(key, result);
         System.err.printf(Locale.ROOT, "%s %s: %s%n", Instant.now(), name, brief(result));
         return result;
     }
@@ -199,6 +199,13 @@ public final class Bench {
 
     void keep(String name, JsonNode result) {
         results.computeIfAbsent(name, k -> new ArrayList<>()).add(result);
+        try {
+            // Every result also goes to a file, so that a report can be written again without re-running.
+            Files.writeString(work.resolve("results-" + size + ".jsonl"), name + "\t" + result + "\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // ---- report ----
