@@ -111,13 +111,14 @@ public final class CorpusIndexer {
         boolean cancelled = false;
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         try {
+            List<Future<Outcome>> reading = toRead.isEmpty() ? List.of() : submitReads(pool, batchAt(toRead, 0), known);
             for (int from = 0; from < toRead.size(); from += BATCH_FILES) {
                 if (progress.isCancelled()) {
                     cancelled = true;
                     break;
                 }
-                List<CorpusFile> batch = toRead.subList(from, Math.min(toRead.size(), from + BATCH_FILES));
-                List<Outcome> outcomes = readAll(pool, batch, known);
+                List<CorpusFile> batch = batchAt(toRead, from);
+                List<Outcome> outcomes = awaitReads(reading, batch);
                 // Which copy wins is decided here, in file order; the writes then run on the pool,
                 // since analysis is most of the cost and IndexWriter indexes on several threads.
                 // Only the last write of a key within the batch is kept: it is the one that would
@@ -146,7 +147,11 @@ public final class CorpusIndexer {
                         }
                     }
                 }
-                runAll(pool, writes.values());
+                List<Future<?>> writing = submitAll(pool, writes.values());
+                // The next batch is read (after these writes, same pool) while the commit below
+                // flushes on this thread, so the single-threaded flush leaves no core idle.
+                reading = from + BATCH_FILES < toRead.size() ? submitReads(pool, batchAt(toRead, from + BATCH_FILES), known) : List.of();
+                awaitAll(writing);
                 sinceCommit += batch.size();
                 if (sinceCommit >= COMMIT_EVERY_FILES) {
                     index.commit();
@@ -191,11 +196,19 @@ public final class CorpusIndexer {
                 cancelled);
     }
 
-    private List<Outcome> readAll(ExecutorService pool, List<CorpusFile> batch, Map<String, FileRecord> known) {
+    private static List<CorpusFile> batchAt(List<CorpusFile> toRead, int from) {
+        return toRead.subList(from, Math.min(toRead.size(), from + BATCH_FILES));
+    }
+
+    private List<Future<Outcome>> submitReads(ExecutorService pool, List<CorpusFile> batch, Map<String, FileRecord> known) {
         List<Future<Outcome>> futures = new ArrayList<>(batch.size());
         for (CorpusFile file : batch) {
             futures.add(pool.submit(() -> read(file, known.get(file.path()))));
         }
+        return futures;
+    }
+
+    private static List<Outcome> awaitReads(List<Future<Outcome>> futures, List<CorpusFile> batch) {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         for (int i = 0; i < futures.size(); i++) {
             try {
@@ -213,11 +226,15 @@ public final class CorpusIndexer {
         return outcomes;
     }
 
-    private static void runAll(ExecutorService pool, java.util.Collection<Runnable> writes) {
+    private static List<Future<?>> submitAll(ExecutorService pool, java.util.Collection<Runnable> writes) {
         List<Future<?>> futures = new ArrayList<>(writes.size());
         for (Runnable write : writes) {
             futures.add(pool.submit(write));
         }
+        return futures;
+    }
+
+    private static void awaitAll(List<Future<?>> futures) {
         for (Future<?> future : futures) {
             try {
                 future.get();
