@@ -68,6 +68,8 @@ public final class ArticleIndex implements Closeable {
     private final IndexWriter writer;
 
     private final SearcherManager searchers;
+    /** Changes were made since the last reopen that readers of this process must see: see {@link #refresh()}. */
+    private volatile boolean stale;
     private final Optional<String> rebuildReason;
     private final FacetsConfig facets = Schema.facets();
     private final ArticleSearcher searcher = new ArticleSearcher(Schema.analyzer());
@@ -395,16 +397,14 @@ public final class ArticleIndex implements Closeable {
     }
 
     /**
-     * Makes every change so far visible to readers in this process, without making it durable:
-     * cheap, for changes that a later {@link #commit()} or a re-sync will save.
+     * Makes every change so far visible to the next read in this process, without making it
+     * durable: for changes that a later {@link #commit()} or a re-sync will save. The reader is
+     * reopened by that next read, not now, so that a burst of changes (an analyst highlighting
+     * passage after passage) pays for one reopen, and a change pays nothing while nobody reads.
      */
     public void refresh() {
         requireWriter();
-        try {
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new QuireException("Cannot refresh the index at '" + location + "': " + e.getMessage(), e);
-        }
+        stale = true;
     }
 
     /** Closes without committing: what was not committed is dropped, as after a crash. */
@@ -452,6 +452,11 @@ public final class ArticleIndex implements Closeable {
 
     private <T> T withSearcher(SearcherTask<T> task) {
         try {
+            if (stale) {
+                // Cleared first: a change made while reopening marks the index stale again.
+                stale = false;
+                searchers.maybeRefreshBlocking();
+            }
             IndexSearcher searcher = searchers.acquire();
             try {
                 return task.run(searcher);
