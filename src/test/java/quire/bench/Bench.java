@@ -339,7 +339,7 @@ public final class Bench {
         }
         double heap = results.values().stream().flatMap(List::stream).filter(n -> n.has("peakHeapMb"))
                 .mapToDouble(n -> n.get("peakHeapMb").asDouble()).max().orElse(Double.NaN);
-        md.append(String.format(Locale.ROOT, "| peak heap of any phase (sum of pool peaks, -Xmx1g) | fits in 1 GB | %,.0f MB | | | | | | %s |%n%n",
+        md.append(String.format(Locale.ROOT, "| peak heap in use in any phase (-Xmx1g) | fits in 1 GB | %,.0f MB | | | | | | %s |%n%n",
                 heap, verdict(heap <= 1024)));
 
         md.append("Search by kind of query (warm, ms):\n\n| kind | Quire p50 | Quire p99 | bare p50 | bare p99 | hits (median) |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");

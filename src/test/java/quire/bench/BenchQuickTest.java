@@ -20,7 +20,7 @@ class BenchQuickTest {
 
         for (String row : List.of("first full ingest and index", "re-check of the unchanged corpus", "100 new files until searchable",
                 "search: top 10, snippets, facet counts (p50)", "open an article with 100 highlights", "save one annotation, durable",
-                "export 10,000 highlights to Markdown", "peak heap of any phase")) {
+                "export 10,000 highlights to Markdown", "peak heap in use in any phase")) {
             assertTrue(report.contains("| " + row), () -> "no row '" + row + "' in:\n" + report);
         }
         assertTrue(report.contains("### 5,000 articles"), report);

@@ -60,6 +60,7 @@ public final class Phase {
     public static void main(String[] args) throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("phase", args[0]);
+        HeapWatch.start();
         long cpu0 = cpuNanos();
         switch (args[0]) {
             case "extract" -> extract(Path.of(args[1]), Path.of(args[2]), result);
@@ -76,6 +77,7 @@ public final class Phase {
         }
         result.put("cpuMs", (cpuNanos() - cpu0) / 1_000_000);
         result.put("peakHeapMb", peakHeapMb());
+        result.put("sumOfPoolPeaksMb", sumOfPoolPeaksMb());
         System.out.println("RESULT " + JSON.writeValueAsString(result));
         System.out.flush();
         System.exit(0);
@@ -401,7 +403,17 @@ public final class Phase {
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
+    /**
+     * The most heap in use at any moment: the largest occupancy any collection found before it ran,
+     * or what is in use now. (Summing each pool's own peak overstates it: eden, survivor and old
+     * peak at different times; that sum is reported too, as {@code sumOfPoolPeaksMb}.)
+     */
     static long peakHeapMb() {
+        long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return Math.max(now, HeapWatch.PEAK.get()) / (1024 * 1024);
+    }
+
+    static long sumOfPoolPeaksMb() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
@@ -409,5 +421,26 @@ public final class Phase {
             }
         }
         return peak / (1024 * 1024);
+    }
+
+    /** Records the heap occupancy found by every collection, before it collects. */
+    private static final class HeapWatch {
+        static final java.util.concurrent.atomic.AtomicLong PEAK = new java.util.concurrent.atomic.AtomicLong();
+
+        static void start() {
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter emitter) {
+                    emitter.addNotificationListener((notification, handback) -> {
+                        if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                            var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) notification.getUserData());
+                            long before = info.getGcInfo().getMemoryUsageBeforeGc().entrySet().stream()
+                                    .filter(e -> !e.getKey().contains("Metaspace") && !e.getKey().contains("Code") && !e.getKey().contains("Class"))
+                                    .mapToLong(e -> e.getValue().getUsed()).sum();
+                            PEAK.accumulateAndGet(before, Math::max);
+                        }
+                    }, null, null);
+                }
+            }
+        }
     }
 }
