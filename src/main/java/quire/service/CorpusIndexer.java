@@ -119,11 +119,10 @@ public final class CorpusIndexer {
                 }
                 List<CorpusFile> batch = batchAt(toRead, from);
                 List<Outcome> outcomes = awaitReads(reading, batch);
-                // Which copy wins is decided here, in file order; the writes then run on the pool,
-                // since analysis is most of the cost and IndexWriter indexes on several threads.
-                // Only the last write of a key within the batch is kept: it is the one that would
-                // have replaced the others, so the result is the same as writing them in order.
-                Map<String, Runnable> writes = new java.util.LinkedHashMap<>();
+                // The next batch is read on the pool while this one is written here, in file order:
+                // one writing thread keeps documents in file order, which is what breaks ties
+                // between equal sort keys (two articles of the same day, sorted by date).
+                reading = from + BATCH_FILES < toRead.size() ? submitReads(pool, batchAt(toRead, from + BATCH_FILES), known) : List.of();
                 for (Outcome outcome : outcomes) {
                     FileRecord record = outcome.record();
                     boolean isNew = !known.containsKey(record.path());
@@ -135,23 +134,16 @@ public final class CorpusIndexer {
                         unchanged++;
                     }
                     current.put(record.path(), record);
-                    writes.put("file\u0000" + record.path(), () -> index.putFile(record));
+                    index.putFile(record);
                     for (Article article : outcome.articles()) {
                         Claim claim = new Claim(record.path(), refOf(article));
                         if (offer(best, claim)) {
-                            SearchableAnnotations searchable = annotations.apply(article.key());
-                            writes.remove("article\u0000" + article.key());
-                            writes.put("article\u0000" + article.key(), () -> index.putArticle(article, searchable));
+                            index.putArticle(article, annotations.apply(article.key()));
                             storedFrom.put(article.key(), article.path());
                             written.add(article.key());
                         }
                     }
                 }
-                List<Future<?>> writing = submitAll(pool, writes.values());
-                // The next batch is read (after these writes, same pool) while the commit below
-                // flushes on this thread, so the single-threaded flush leaves no core idle.
-                reading = from + BATCH_FILES < toRead.size() ? submitReads(pool, batchAt(toRead, from + BATCH_FILES), known) : List.of();
-                awaitAll(writing);
                 sinceCommit += batch.size();
                 if (sinceCommit >= COMMIT_EVERY_FILES) {
                     index.commit();
@@ -224,30 +216,6 @@ public final class CorpusIndexer {
             }
         }
         return outcomes;
-    }
-
-    private static List<Future<?>> submitAll(ExecutorService pool, java.util.Collection<Runnable> writes) {
-        List<Future<?>> futures = new ArrayList<>(writes.size());
-        for (Runnable write : writes) {
-            futures.add(pool.submit(write));
-        }
-        return futures;
-    }
-
-    private static void awaitAll(List<Future<?>> futures) {
-        for (Future<?> future : futures) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new QuireException("Indexing was interrupted.", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new QuireException("Indexing failed: " + e.getCause().getMessage(), e.getCause());
-            }
-        }
     }
 
     private Outcome read(CorpusFile file, FileRecord previous) {
