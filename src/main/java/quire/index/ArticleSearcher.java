@@ -233,14 +233,22 @@ final class ArticleSearcher {
                 .withMaxNoHighlightPassages(1)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_LENGTH, 0.55f)));
-        Map<String, Object[]> byField = highlighter.highlight(
-                new String[] {Schema.BODY, Schema.BODY_KO}, query, docIds, new int[] {SNIPPETS_PER_HIT, SNIPPETS_PER_HIT});
+        // Without a Korean article in the index the highlighter would find no offsets for the Korean
+        // copy and re-analyse every hit's body with nori instead: most of a search's time, for no mark.
+        String[] fields = hasField(searcher, Schema.BODY_KO) ? new String[] {Schema.BODY, Schema.BODY_KO} : new String[] {Schema.BODY};
+        int[] passages = new int[fields.length];
+        Arrays.fill(passages, SNIPPETS_PER_HIT);
+        Map<String, Object[]> byField = highlighter.highlight(fields, query, docIds, passages);
         for (int i = 0; i < page.length; i++) {
             List<Snippet> english = snippetsAt(byField.get(Schema.BODY), i);
             List<Snippet> korean = snippetsAt(byField.get(Schema.BODY_KO), i);
             out.add(marked(english) || !marked(korean) ? english : korean);
         }
         return out;
+    }
+
+    private static boolean hasField(IndexSearcher searcher, String field) {
+        return searcher.getIndexReader().leaves().stream().anyMatch(leaf -> leaf.reader().getFieldInfos().fieldInfo(field) != null);
     }
 
     @SuppressWarnings("unchecked")

@@ -58,7 +58,14 @@ public final class BodyBuilder {
         boolean pendingSpace = false;
         for (int i = 0; i < nfc.length(); i++) {
             char c = nfc.charAt(i);
-            if (isSpace(c)) {
+            if (c > ' ' && c < '\u007F') {
+                // Printable ASCII, most of most texts: neither space nor debris, so skip the Unicode lookups.
+                if (pendingSpace && out.length() > 0) {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                out.append(c);
+            } else if (isSpace(c)) {
                 pendingSpace = true;
             } else if (isDropped(c)) {
                 // Invisible debris (controls, zero-width marks, BOMs) is not text the analyst can see or quote.

@@ -78,6 +78,10 @@ final class CaptionCredits {
 
     private static Optional<String> credit(String text) {
         String stripped = text.strip();
+        if (!stripped.endsWith(")") && !stripped.endsWith(").")) {
+            // What the pattern needs at the end; most paragraphs fail here, without a scan of every "(".
+            return Optional.empty();
+        }
         Matcher m = TRAILING_PARENTHETICAL.matcher(stripped);
         if (!m.find() || m.start() < MIN_CAPTION_TEXT) {
             // A lone "(Yonhap)" credits the story; it captions nothing.

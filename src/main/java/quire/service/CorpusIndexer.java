@@ -111,13 +111,18 @@ public final class CorpusIndexer {
         boolean cancelled = false;
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         try {
+            List<Future<Outcome>> reading = toRead.isEmpty() ? List.of() : submitReads(pool, batchAt(toRead, 0), known);
             for (int from = 0; from < toRead.size(); from += BATCH_FILES) {
                 if (progress.isCancelled()) {
                     cancelled = true;
                     break;
                 }
-                List<CorpusFile> batch = toRead.subList(from, Math.min(toRead.size(), from + BATCH_FILES));
-                List<Outcome> outcomes = readAll(pool, batch, known);
+                List<CorpusFile> batch = batchAt(toRead, from);
+                List<Outcome> outcomes = awaitReads(reading, batch);
+                // The next batch is read on the pool while this one is written here, in file order:
+                // one writing thread keeps documents in file order, which is what breaks ties
+                // between equal sort keys (two articles of the same day, sorted by date).
+                reading = from + BATCH_FILES < toRead.size() ? submitReads(pool, batchAt(toRead, from + BATCH_FILES), known) : List.of();
                 for (Outcome outcome : outcomes) {
                     FileRecord record = outcome.record();
                     boolean isNew = !known.containsKey(record.path());
@@ -183,11 +188,19 @@ public final class CorpusIndexer {
                 cancelled);
     }
 
-    private List<Outcome> readAll(ExecutorService pool, List<CorpusFile> batch, Map<String, FileRecord> known) {
+    private static List<CorpusFile> batchAt(List<CorpusFile> toRead, int from) {
+        return toRead.subList(from, Math.min(toRead.size(), from + BATCH_FILES));
+    }
+
+    private List<Future<Outcome>> submitReads(ExecutorService pool, List<CorpusFile> batch, Map<String, FileRecord> known) {
         List<Future<Outcome>> futures = new ArrayList<>(batch.size());
         for (CorpusFile file : batch) {
             futures.add(pool.submit(() -> read(file, known.get(file.path()))));
         }
+        return futures;
+    }
+
+    private static List<Outcome> awaitReads(List<Future<Outcome>> futures, List<CorpusFile> batch) {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         for (int i = 0; i < futures.size(); i++) {
             try {

@@ -422,7 +422,10 @@ public final class Session implements AutoCloseable {
     private void refreshSearchable(String articleKey) {
         index.article(articleKey).ifPresent(article -> {
             index.putArticle(article, searchableAnnotations(articleKey));
-            index.commit();
+            // Visible at once, durable at the next commit (indexing, or close): the database is the
+            // only copy of the work and is already durable; the index is a cache that opening
+            // re-syncs. A Lucene commit here cost tens of ms per annotation (several fsyncs).
+            index.refresh();
         });
     }
 

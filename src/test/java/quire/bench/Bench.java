@@ -1,0 +1,371 @@
+package quire.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The benchmark suite: generates the corpus, then runs every phase several times, each in a fresh
+ * JVM ({@link Phase}) with {@code -Xmx1g}, and writes a Markdown report of medians, p99 and first
+ * (cold) runs beside a bare-Lucene baseline measured in the same run.
+ *
+ * <pre>
+ * mvn -B -DskipTests package   # builds target/classes, target/test-classes and target/bench.classpath
+ * java -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" quire.bench.Bench \
+ *     --size 10000 --runs 5 --work /tmp/quire-bench --report target/bench-10k.md
+ * </pre>
+ *
+ * {@code --quick} runs each phase once with few query passes: it only proves the suite works (CI).
+ */
+public final class Bench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int size;
+    private final int runs;
+    private final int passes;
+    private final Path work;
+    private final boolean window;
+    private final String classpath;
+    private final List<String> jvmFlags;
+    private final Map<String, List<JsonNode>> results = new LinkedHashMap<>();
+    private final Map<String, List<Double>> wallMs = new LinkedHashMap<>();
+
+    Bench(int size, int runs, int passes, Path work, boolean window, String classpath, List<String> jvmFlags) {
+        this.size = size;
+        this.runs = runs;
+        this.passes = passes;
+        this.work = work;
+        this.window = window;
+        this.classpath = classpath;
+        this.jvmFlags = List.copyOf(jvmFlags);
+    }
+
+    public static void main(String[] args) throws Exception {
+        int size = 10_000;
+        int runs = 5;
+        int passes = 21;
+        Path work = Path.of(System.getProperty("java.io.tmpdir"), "quire-bench");
+        Path report = null;
+        boolean window = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--size" -> size = Integer.parseInt(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--passes" -> passes = Integer.parseInt(args[++i]);
+                case "--work" -> work = Path.of(args[++i]);
+                case "--report" -> report = Path.of(args[++i]);
+                case "--no-window" -> window = false;
+                case "--quick" -> {
+                    runs = 1;
+                    passes = 3;
+                    window = false;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        String markdown = new Bench(size, runs, passes, work, window, classpath(), List.of("-Xmx1g")).run();
+        System.out.println(markdown);
+        if (report != null) {
+            Files.writeString(report, markdown, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The class path of the phases' JVMs: this JVM's, or, under a test runner, the one Maven wrote. */
+    static String classpath() throws IOException {
+        Path file = Path.of("target", "bench.classpath");
+        if (Files.exists(file)) {
+            return String.join(java.io.File.pathSeparator,
+                    Path.of("target", "classes").toAbsolutePath().toString(),
+                    Path.of("target", "test-classes").toAbsolutePath().toString(),
+                    Files.readString(file).strip());
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    String run() throws Exception {
+        Files.createDirectories(work);
+        Path corpus = work.resolve("corpus-" + size);
+        Path extra = work.resolve("extra-" + size);
+        Path marker = corpus.resolve(".generated");
+        if (!Files.exists(marker)) {
+            Phase.deleteTree(corpus);
+            Phase.deleteTree(extra);
+            long t0 = System.nanoTime();
+            CorpusGenerator.generate(corpus, size, CorpusGenerator.DEFAULT_SEED, 0);
+            CorpusGenerator.generate(extra, 100, CorpusGenerator.DEFAULT_SEED + 1, size);
+            Files.writeString(marker, "generated in " + (System.nanoTime() - t0) / 1_000_000 + " ms\n");
+        }
+        Path texts = work.resolve("texts-" + size + ".bin");
+        if (!Files.exists(texts)) {
+            phase("extract", corpus.toString(), texts.toString());
+        }
+        int threads = Runtime.getRuntime().availableProcessors();
+        Path workspace = null;
+        for (int r = 0; r < runs; r++) {
+            Path bare = work.resolve("bare-" + size);
+            Phase.deleteTree(bare);
+            phase("bare-index", texts.toString(), bare.toString(), String.valueOf(threads));
+            Phase.deleteTree(bare);
+            if (workspace != null) {
+                Phase.deleteTree(workspace);
+            }
+            workspace = work.resolve("ws-" + size + "-" + r);
+            Phase.deleteTree(workspace);
+            phase("index", corpus.toString(), workspace.toString());
+            phase("recheck", corpus.toString(), workspace.toString());
+            phase("add", corpus.toString(), workspace.toString(), extra.toString());
+            phase("annotate", corpus.toString(), workspace.toString(), String.valueOf(r));
+            phase("open-article", corpus.toString(), workspace.toString(), String.valueOf(r));
+        }
+        Path queries = work.resolve("queries-" + size + ".tsv");
+        Path indexDir = workspace.resolve("index");
+        phase("queries", indexDir.toString(), queries.toString(), "42");
+        for (int r = 0; r < runs; r++) {
+            // Alternated, so that a noisy neighbour hurts both sides alike.
+            phase("search-quire", corpus.toString(), workspace.toString(), queries.toString(), String.valueOf(passes));
+            phase("search-bare", indexDir.toString(), queries.toString(), String.valueOf(passes));
+        }
+        for (int r = 0; r < runs; r++) {
+            phase("export", corpus.toString(), workspace.toString(), String.valueOf(10_000));
+        }
+        if (window) {
+            Window.measure(this, corpus, workspace, runs);
+        }
+        return report(Files.readString(marker).strip(), queries);
+    }
+
+    /** Runs one phase in a fresh JVM and keeps its result. */
+    JsonNode phase(String name, String... args) throws Exception {
+        return phaseAs(name, name, args);
+    }
+
+    /** As {@link #phase}, keeping the result under another name (set-up work that is not a figure of its phase). */
+    JsonNode phaseAs(String key, String name, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
+        command.add("-cp");
+        command.add(classpath);
+        command.add(Phase.class.getName());
+        command.add(name);
+        command.addAll(List.of(args));
+        JsonNode result = runJvm(key, command);
+        keep(key, result);
+        System.err.printf(Locale.ROOT, "%s %s: %s%n", Instant.now(), name, brief(result));
+        return result;
+    }
+
+    private JsonNode runJvm(String name, List<String> command) throws Exception {
+        Path log = Files.createTempFile(work, name, ".log");
+        long t0 = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(30, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("phase " + name + " did not finish in 30 minutes; see " + log);
+        }
+        double wall = (System.nanoTime() - t0) / 1e6;
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        String resultLine = lines.stream().filter(l -> l.startsWith("RESULT ")).reduce((a, b) -> b).orElse(null);
+        if (process.exitValue() != 0 || resultLine == null) {
+            throw new IllegalStateException("phase " + name + " failed (exit " + process.exitValue() + "):\n" + String.join("\n", lines));
+        }
+        Files.delete(log);
+        wallMs.computeIfAbsent(name, k -> new ArrayList<>()).add(wall);
+        return JSON.readTree(resultLine.substring("RESULT ".length()));
+    }
+
+    private static String brief(JsonNode result) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        result.fields().forEachRemaining(e -> {
+            if (!e.getValue().isContainerNode()) {
+                shown.put(e.getKey(), e.getValue());
+            }
+        });
+        return shown.toString();
+    }
+
+    void keep(String name, JsonNode result) {
+        results.computeIfAbsent(name, k -> new ArrayList<>()).add(result);
+        try {
+            // Every result also goes to a file, so that a report can be written again without re-running.
+            Files.writeString(work.resolve("results-" + size + ".jsonl"), name + "\t" + result + "\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    // ---- report ----
+
+    static double percentile(List<Double> values, double p) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private List<Double> field(String phase, ToDoubleFunction<JsonNode> f) {
+        List<Double> out = new ArrayList<>();
+        for (JsonNode n : results.getOrDefault(phase, List.of())) {
+            out.add(f.applyAsDouble(n));
+        }
+        return out;
+    }
+
+    private List<Double> samples(String phase, String arrayField, boolean skipFirst) {
+        List<Double> out = new ArrayList<>();
+        for (JsonNode n : results.getOrDefault(phase, List.of())) {
+            JsonNode array = n.get(arrayField);
+            for (int i = skipFirst ? 1 : 0; i < array.size(); i++) {
+                out.add(array.get(i).asDouble());
+            }
+        }
+        return out;
+    }
+
+    private List<Double> firsts(String phase, String arrayField) {
+        return field(phase, n -> n.get(arrayField).get(0).asDouble());
+    }
+
+    private List<Double> warm(String phase, String kind) {
+        List<Double> out = new ArrayList<>();
+        for (JsonNode n : results.getOrDefault(phase, List.of())) {
+            n.get("warmMs").fields().forEachRemaining(e -> {
+                if (kind == null || e.getKey().equals(kind)) {
+                    e.getValue().forEach(v -> out.add(v.asDouble()));
+                }
+            });
+        }
+        return out;
+    }
+
+    private static String f(double ms) {
+        if (Double.isNaN(ms)) {
+            return "–";
+        }
+        return ms >= 100 ? String.format(Locale.ROOT, "%,.0f", ms) : String.format(Locale.ROOT, "%.1f", ms);
+    }
+
+    private static String verdict(boolean ok) {
+        return ok ? "met" : "**missed**";
+    }
+
+    private String report(String generated, Path queries) throws IOException {
+        StringBuilder md = new StringBuilder();
+        Runtime rt = Runtime.getRuntime();
+        md.append(String.format(Locale.ROOT, "### %,d articles%n%n", size));
+        md.append(String.format(Locale.ROOT,
+                "Measured %s on %d cores, %s %s (%s), phases with `%s`; %d runs of each phase (fresh JVM each), "
+                        + "%d passes over %d queries per search JVM (first pass reported apart). Corpus %s.%n%n",
+                Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC",
+                rt.availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"), String.join(" ", jvmFlags),
+                runs, passes, Files.readAllLines(queries).size(), generated));
+        md.append("All times in ms. Median and p99 over every sample of every run; *first* is the first run "
+                + "(of the suite for indexing, of its JVM for the rest). CPU is the phase JVM's own CPU time, a steadier "
+                + "figure than wall time on a shared machine.\n\n");
+        md.append("| phase | target | median | p99 | first | bare Lucene median | ratio | CPU median | verdict |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+
+        List<Double> index = field("index", n -> n.get("ms").asDouble());
+        List<Double> bare = field("bare-index", n -> n.get("ms").asDouble());
+        double articles = results.get("index").get(0).get("articles").asDouble();
+        double ratio = median(bare) / median(index);
+        boolean big = size >= 100_000;
+        md.append(String.format(Locale.ROOT, "| first full ingest and index (%,.0f articles/s) | ≥ 0.8× bare throughput%s | %s | %s | %s | %s | %.2f× | %s | %s |%n",
+                articles / median(index) * 1000, big ? ", ≤ 100 s" : "", f(median(index)), f(percentile(index, 99)), f(index.get(0)),
+                f(median(bare)), ratio, f(median(field("index", n -> n.get("cpuMs").asDouble()))),
+                verdict(ratio >= 0.8 && (!big || median(index) <= 100_000))));
+        List<Double> recheck = field("recheck", n -> n.get("ms").asDouble());
+        md.append(String.format(Locale.ROOT, "| re-check of the unchanged corpus (JVM wall %s) | ≤ 5 s | %s | %s | %s | | | %s | %s |%n",
+                f(median(wallMs.get("recheck"))), f(median(recheck)), f(percentile(recheck, 99)), f(recheck.get(0)),
+                f(median(field("recheck", n -> n.get("cpuMs").asDouble()))), verdict(median(recheck) <= 5000)));
+        List<Double> add = field("add", n -> n.get("ms").asDouble());
+        md.append(String.format(Locale.ROOT, "| 100 new files until searchable | ≤ 1 s | %s | %s | %s | | | | %s |%n",
+                f(median(add)), f(percentile(add, 99)), f(add.get(0)), verdict(median(add) <= 1000)));
+        List<Double> sq = warm("search-quire", null);
+        List<Double> sb = warm("search-bare", null);
+        double p50 = percentile(sq, 50);
+        double p99 = percentile(sq, 99);
+        double b50 = percentile(sb, 50);
+        double b99 = percentile(sb, 99);
+        md.append(String.format(Locale.ROOT, "| search: top 10, snippets, facet counts (p50) | ≤ 5 ms, ≤ 2× bare | %s | | %s | %s | %.2f× | | %s |%n",
+                f(p50), f(median(field("search-quire", n -> n.get("firstQueryMs").asDouble()))), f(b50), p50 / b50, verdict(p50 <= 5 && p50 <= 2 * b50)));
+        md.append(String.format(Locale.ROOT, "| search: top 10, snippets, facet counts (p99) | ≤ 50 ms, ≤ 3× bare | | %s | | %s | %.2f× | | %s |%n",
+                f(p99), f(b99), p99 / b99, verdict(p99 <= 50 && p99 <= 3 * b99)));
+        List<Double> open = samples("open-article", "samplesMs", true);
+        md.append(String.format(Locale.ROOT, "| open an article with 100 highlights | p50 ≤ 50 ms | %s | %s | %s | | | | %s |%n",
+                f(median(open)), f(percentile(open, 99)), f(median(firsts("open-article", "samplesMs"))), verdict(median(open) <= 50)));
+        List<Double> save = samples("annotate", "samplesMs", true);
+        md.append(String.format(Locale.ROOT, "| save one annotation, durable | p99 ≤ 10 ms | %s | %s | %s | | | | %s |%n",
+                f(median(save)), f(percentile(save, 99)), f(median(firsts("annotate", "samplesMs"))), verdict(percentile(save, 99) <= 10)));
+        List<Double> export = samples("export", "samplesMs", true);
+        int exported = results.get("export").get(0).get("highlights").asInt();
+        md.append(String.format(Locale.ROOT, "| export %,d highlights to Markdown | ≤ 500 ms | %s | %s | %s | | | | %s |%n",
+                exported, f(median(export)), f(percentile(export, 99)), f(median(firsts("export", "samplesMs"))), verdict(median(export) <= 500)));
+        if (results.containsKey("window")) {
+            List<Double> shown = field("window", n -> n.get("shownMs").asDouble());
+            List<Double> ready = field("window", n -> n.get("searchableMs").asDouble());
+            md.append(String.format(Locale.ROOT, "| window shown, from JVM start (Xvfb) | ≤ 2 s | %s | %s | %s | | | | %s |%n",
+                    f(median(shown)), f(percentile(shown, 99)), f(shown.get(0)), verdict(median(shown) <= 2000)));
+            md.append(String.format(Locale.ROOT, "| window interactive with the index open and re-checked | ≤ 2 s | %s | %s | %s | | | | %s |%n",
+                    f(median(ready)), f(percentile(ready, 99)), f(ready.get(0)), verdict(median(ready) <= 2000)));
+        }
+        double heap = results.values().stream().flatMap(List::stream).filter(n -> n.has("peakHeapMb"))
+                .mapToDouble(n -> n.get("peakHeapMb").asDouble()).max().orElse(Double.NaN);
+        md.append(String.format(Locale.ROOT, "| peak heap in use in any phase (-Xmx1g) | fits in 1 GB | %,.0f MB | | | | | | %s |%n%n",
+                heap, verdict(heap <= 1024)));
+
+        md.append("Search by kind of query (warm, ms):\n\n| kind | Quire p50 | Quire p99 | bare p50 | bare p99 | hits (median) |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        JsonNode totals = results.get("search-quire").get(0).get("totals");
+        for (String kind : List.of("common", "medium", "rare", "phrase", "and", "or", "date-range")) {
+            List<Double> hits = new ArrayList<>();
+            for (Queries.Spec s : Queries.read(queries)) {
+                if (s.kind().equals(kind)) {
+                    hits.add(totals.get(s.quire()).asDouble());
+                }
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %,.0f |%n", kind,
+                    f(percentile(warm("search-quire", kind), 50)), f(percentile(warm("search-quire", kind), 99)),
+                    f(percentile(warm("search-bare", kind), 50)), f(percentile(warm("search-bare", kind), 99)), median(hits)));
+        }
+        md.append(String.format(Locale.ROOT, "%nJVM wall time per phase (median, ms): %s.%n",
+                wallMs.entrySet().stream().map(e -> e.getKey() + " " + f(median(e.getValue()))).reduce((a, b) -> a + ", " + b).orElse("")));
+        md.append(String.format(Locale.ROOT, "Driver JVM: %s.%n", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        return md.toString();
+    }
+
+    Path work() {
+        return work;
+    }
+
+    String classpathForPhases() {
+        return classpath;
+    }
+}
