@@ -160,7 +160,7 @@ public final class CorpusIndexer {
             removed.forEach(index::deleteFile);
             best.values().removeIf(claim -> !current.containsKey(claim.path()));
             Map<String, Claim> winners = dropIdenticalTexts(best, current, duplicateProblems);
-            reconcile(corpus, index, winners, storedFrom, annotations, written);
+            reconcile(corpus, index, winners, storedFrom, current, annotations, written);
             duplicateProblems.addAll(0, duplicatesOf(current, winners));
             best.clear();
             best.putAll(winners);
@@ -344,6 +344,7 @@ public final class CorpusIndexer {
             ArticleIndex index,
             Map<String, Claim> winners,
             Map<String, String> storedFrom,
+            Map<String, FileRecord> current,
             java.util.function.Function<String, SearchableAnnotations> annotations,
             Set<String> written) {
         for (String key : storedFrom.keySet()) {
@@ -359,7 +360,8 @@ public final class CorpusIndexer {
         }
         rereads.forEach((path, keys) -> {
             FileIngest again = ingester.ingest(corpus.resolve(path), path);
-            for (Article article : again.articles()) {
+            // The file's record holds the key it was given, which may be one it kept across an edit.
+            for (Article article : keepKeyOfEditedArticle(current.get(path), again.articles())) {
                 if (keys.contains(article.key())) {
                     index.putArticle(article, annotations.apply(article.key()));
                     written.add(article.key());

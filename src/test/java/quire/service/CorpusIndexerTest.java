@@ -161,6 +161,25 @@ class CorpusIndexerTest {
     }
 
     @Test
+    void anEditedArticleThatTakesOverFromARemovedCopyKeepsItsKey() throws IOException {
+        // Two identical copies; the second is edited (keeping its key), then the first one goes.
+        write("a.txt", "Title A\n\nThe same text.\n");
+        Path b = write("b.txt", "Title A\n\nThe same text.\n");
+        index();
+        String key = onlyArticle().key();
+        Files.writeString(b, "Title A\n\nThe same text, edited.\n");
+        Files.setLastModifiedTime(b, FileTime.fromMillis(Files.getLastModifiedTime(b).toMillis() + 60_000));
+        index();
+        Files.delete(corpus.resolve("a.txt"));
+
+        index();
+
+        Article article = onlyArticle();
+        assertEquals("b.txt", article.path());
+        assertEquals("The same text, edited.", article.text());
+    }
+
+    @Test
     void theSameLinkTwiceIsOneArticleFromTheCompleteCopy() throws IOException {
         write("a-truncated.json", truncatedPost("https://example.org/p", "Title", "<p>Complete first paragraph.</p><p>Sec"));
         write("b-complete.json", post("https://example.org/p/", "Title", "<p>Complete first paragraph.</p><p>Second.</p>"));
