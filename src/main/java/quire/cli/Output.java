@@ -203,6 +203,13 @@ final class Output {
         json.writeEndObject();
     }
 
+    /** Says that no article has the key, as a plain sentence on the error stream; returns exit code 2. */
+    static int noSuchArticle(PrintWriter err, String key) {
+        err.printf("No article has the key '%s'. 'quire articles' lists them.%n", key);
+        err.flush();
+        return 2;
+    }
+
     /** Absent values are written as null, so every key of the documented shape is always there. */
     private static void optional(JsonGenerator json, String name, Optional<String> value) throws IOException {
         if (value.isPresent()) {

@@ -41,14 +41,15 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Article article = service.article(corpus.workspace(dirs), key).orElse(null);
-        if (article == null) {
-            spec.commandLine().getErr().printf("No article has the key '%s'. 'quire articles' lists them.%n", key);
-            return 2;
-        }
+        Article article;
         java.util.Optional<java.util.List<quire.model.TextRange>> hits = java.util.Optional.empty();
-        if (query != null) {
-            try (quire.service.CorpusView view = service.view(corpus.workspace(dirs))) {
+        // One view for the lookup and the hits: opening the index is the costly part.
+        try (quire.service.CorpusView view = service.view(corpus.workspace(dirs))) {
+            article = view.article(key).orElse(null);
+            if (article == null) {
+                return Output.noSuchArticle(spec.commandLine().getErr(), key);
+            }
+            if (query != null) {
                 hits = java.util.Optional.of(view.hitRanges(article.key(), query));
             }
         }

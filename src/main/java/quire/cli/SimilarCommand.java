@@ -44,14 +44,15 @@ final class SimilarCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Article article = service.article(corpus.workspace(dirs), key).orElse(null);
-        if (article == null) {
-            spec.commandLine().getErr().printf("No article has the key '%s'. 'quire articles' lists them.%n", key);
-            return 2;
-        }
-        long started = System.nanoTime();
+        Article article;
+        long started;
         List<SearchHit> hits;
         try (CorpusView view = service.view(corpus.workspace(dirs))) {
+            article = view.article(key).orElse(null);
+            if (article == null) {
+                return Output.noSuchArticle(spec.commandLine().getErr(), key);
+            }
+            started = System.nanoTime();
             hits = view.moreLikeThis(article.key(), Math.max(1, Math.min(limit, 1000)));
         }
         long tookMs = (System.nanoTime() - started) / 1_000_000;

@@ -34,8 +34,9 @@ public final class CorpusView implements AutoCloseable {
         return index.moreLikeThis(key, limit);
     }
 
-    public Optional<Article> article(String key) {
-        return index.article(key);
+    /** An article by key, or by a unique prefix of at least {@value CorpusService#MIN_KEY_PREFIX} characters. */
+    public Optional<Article> article(String keyOrPrefix) {
+        return CorpusService.find(index, keyOrPrefix);
     }
 
     public List<ArticleSummary> articles() {
