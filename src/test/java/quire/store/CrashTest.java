@@ -20,7 +20,7 @@ import quire.model.QuireException;
  * Kills a writing child JVM with SIGKILL at random moments and checks that every acknowledged
  * highlight survived whole and the database is intact (reliability.md R1a). The same workspace
  * is reused, so recovery from an earlier kill is exercised by the next one.
- * {@code -Dquire.crash.iterations=200} makes a soak of it.
+ * CI runs 76 kills (with {@code IndexCrashTest}'s 2 × 12, 100 in all); {@code -Dquire.crash.iterations=200} makes a soak of it.
  */
 class CrashTest {
     @TempDir
@@ -31,7 +31,7 @@ class CrashTest {
 
     @Test
     void everyAcknowledgedHighlightSurvivesAKill() throws Exception {
-        int iterations = Integer.getInteger("quire.crash.iterations", 20);
+        int iterations = Integer.getInteger("quire.crash.iterations", 76);
         Random random = new Random(20240619L);
         Path workspace = temp.resolve("workspace");
         // The driver unpacks its native library per JVM; killed children cannot clean theirs up.
