@@ -113,12 +113,14 @@ public final class Session implements AutoCloseable {
 
     private void reanchor(Article article) {
         List<Anchoring.Result> results = new ArrayList<>();
+        // One diff per old text: the article's highlights were mostly made on the same version.
+        Map<String, Optional<Anchoring.Edit>> edits = new java.util.HashMap<>();
         for (Highlight h : store.highlightsOf(article.key())) {
             if (!h.textHash().equals(article.textHash())) {
                 // The text the highlight was made on tells where unchanged stretches moved to.
-                Optional<String> oldText = h.textHash().isEmpty() ? Optional.empty() : store.articleText(h.textHash());
-                results.add(oldText.map(old -> Anchoring.anchor(h, old, article.text()))
-                        .orElseGet(() -> Anchoring.anchor(h, article.text())));
+                Optional<Anchoring.Edit> edit = edits.computeIfAbsent(h.textHash(), hash -> hash.isEmpty()
+                        ? Optional.empty() : store.articleText(hash).map(old -> Anchoring.edit(old, article.text())));
+                results.add(edit.map(e -> e.anchor(h)).orElseGet(() -> Anchoring.anchor(h, article.text())));
             }
         }
         if (!results.isEmpty()) {

@@ -76,6 +76,12 @@ public final class Anchoring {
     /** How far (in characters) found surroundings may be from a place and still count as its own. */
     static final int SURROUNDINGS_SLACK = 8;
 
+    /** How much of a stretch's old neighbours shows that the stretch was cut out from between them. */
+    static final int NEIGHBOUR = 24;
+
+    /** Characters by which the two edit scripts' places for a passage may differ and still agree. */
+    static final int SCRIPTS_AGREE = 8;
+
     /** Bounds the work for very common short quotes ("the" in a 100 KB text). */
     private static final int MAX_EXACT_CANDIDATES = 5_000;
 
@@ -91,7 +97,7 @@ public final class Anchoring {
     public static Result anchor(Highlight highlight, String newText) {
         Objects.requireNonNull(highlight, "highlight");
         Objects.requireNonNull(newText, "newText");
-        return new Search(highlight, null, newText).run();
+        return new Search(highlight, null, newText, java.util.Optional.empty(), java.util.Optional.empty()).run();
     }
 
     /**
@@ -101,14 +107,45 @@ public final class Anchoring {
      */
     public static Result anchor(Highlight highlight, String oldText, String newText) {
         Objects.requireNonNull(highlight, "highlight");
-        Objects.requireNonNull(oldText, "oldText");
-        Objects.requireNonNull(newText, "newText");
-        return new Search(highlight, oldText, newText).run();
+        return edit(oldText, newText).anchor(highlight);
+    }
+
+    /**
+     * One change of an article's text, for re-attaching all the highlights made on the old text:
+     * the two texts are diffed once (lazily), not once per highlight.
+     */
+    public static Edit edit(String oldText, String newText) {
+        return new Edit(Objects.requireNonNull(oldText, "oldText"), Objects.requireNonNull(newText, "newText"));
+    }
+
+    /** An old and a new text of one article, and their edit scripts once computed. */
+    public static final class Edit {
+        private final String oldText;
+        private final String newText;
+        private java.util.Optional<TextDiff> forward;
+        private java.util.Optional<TextDiff> backward;
+
+        private Edit(String oldText, String newText) {
+            this.oldText = oldText;
+            this.newText = newText;
+        }
+
+        /** Finds a highlight made on the old text again in the new one. */
+        public Result anchor(Highlight highlight) {
+            Objects.requireNonNull(highlight, "highlight");
+            boolean made = !highlight.quote().isEmpty() && oldText.startsWith(highlight.quote(), highlight.start());
+            if (made && forward == null) {
+                forward = TextDiff.of(oldText, newText);
+                backward = forward.isPresent() ? TextDiff.backward(oldText, newText) : java.util.Optional.empty();
+            }
+            return made ? new Search(highlight, oldText, newText, forward, backward).run()
+                    : new Search(highlight, oldText, newText, java.util.Optional.empty(), java.util.Optional.empty()).run();
+        }
     }
 
     /** The candidates considered and their scores, one line each: for diagnosing a decision in tests. */
     static List<String> explain(Highlight highlight, String newText) {
-        return new Search(highlight, null, newText).explain();
+        return new Search(highlight, null, newText, java.util.Optional.empty(), java.util.Optional.empty()).explain();
     }
 
     private static final Candidate NOT_A_CANDIDATE = new Candidate(0, 0, false, 0, 0, 0);
@@ -149,11 +186,19 @@ public final class Anchoring {
         /** Refinements by probe hit, shared by the search near the expected place and the one over the whole text. */
         private final java.util.Map<Long, Candidate> refined = new java.util.HashMap<>();
 
-        Search(Highlight highlight, String oldText, String newText) {
+        /** The old and new texts' shared stretches, when the old text is known and the two are close enough to diff. */
+        private final java.util.Optional<TextDiff> diff;
+        private final java.util.Optional<TextDiff> diffBackward;
+        private final String oldText;
+
+        Search(Highlight highlight, String oldText, String newText, java.util.Optional<TextDiff> forward, java.util.Optional<TextDiff> backward) {
             this.highlight = highlight;
             this.quote = highlight.quote();
             this.text = newText;
-            this.expected = expectedStart(highlight, oldText, newText);
+            this.diff = forward;
+            this.diffBackward = backward;
+            this.oldText = oldText;
+            this.expected = agreedStart(diff, diffBackward, highlight.start()).orElseGet(() -> expectedStart(highlight, oldText, newText));
             this.prefixPattern = new FuzzyMatch.Pattern(highlight.prefix(), true);
             this.suffixPattern = new FuzzyMatch.Pattern(highlight.suffix(), false);
         }
@@ -177,6 +222,10 @@ public final class Anchoring {
             }
             int old = highlight.start();
             List<Candidate> exact = exactCandidates();
+            java.util.Optional<Candidate> kept = diff.flatMap(d -> keptByBothScripts(d, exact));
+            if (kept.isPresent() && !surroundingsLeftBehind(kept.get(), exact)) {
+                return attached(kept.get(), kept.get().start == old ? Method.POSITION : Method.QUOTE, 1.0);
+            }
             for (Candidate candidate : exact) {
                 // The quote where it was, with its context or alone in the text: nothing to decide.
                 if (candidate.start == old && ((exact.size() == 1 && quote.length() >= DISTINCTIVE_LENGTH)
@@ -197,6 +246,45 @@ public final class Anchoring {
                 return attached(chosen, chosen.start == old ? Method.POSITION : Method.QUOTE, 1.0);
             }
             return attached(chosen, Method.FUZZY, chosen.score(expected, text.length()));
+        }
+
+        /**
+         * The passage where both edit scripts (keeping stretches as early, and as late, as they can)
+         * left it untouched, unless something suggests a script kept a copy instead: another exact
+         * copy whose surroundings read (almost) like the old ones, or the stretch holding it cut out
+         * from between its old neighbours (a sentence moved, or deleted while a copy was pasted
+         * elsewhere). The caller still refuses it when the old surroundings stand elsewhere around
+         * a gap. Otherwise the search decides.
+         */
+        private java.util.Optional<Candidate> keptByBothScripts(TextDiff d, List<Candidate> exact) {
+            int start = highlight.start();
+            int end = start + quote.length();
+            java.util.Optional<TextDiff.Run> holding = d.runHolding(start, end);
+            if (holding.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            TextDiff.Run run = holding.get();
+            int newStart = run.newStart() + (start - run.oldStart());
+            java.util.Optional<TextDiff.Run> late = diffBackward.flatMap(b -> b.runHolding(start, end));
+            if (late.isEmpty() || late.get().newStart() + (start - late.get().oldStart()) != newStart) {
+                return java.util.Optional.empty();
+            }
+            // Another copy whose surroundings read (almost) like the old ones: a copy pasted in may
+            // have kept the old wording while the passage's own surroundings were edited, and the
+            // script cannot tell which one stayed. The search below weighs them (and orphans a tie).
+            for (Candidate other : exact) {
+                if (other.start != newStart && other.context() >= INTACT_CONTEXT) {
+                    return java.util.Optional.empty();
+                }
+            }
+            String before = oldText.substring(Math.max(0, run.oldStart() - NEIGHBOUR), run.oldStart());
+            String after = oldText.substring(run.oldEnd(), Math.min(oldText.length(), run.oldEnd() + NEIGHBOUR));
+            boolean cutOut = before.isEmpty() ? !after.isEmpty() && text.startsWith(after)
+                    : after.isEmpty() ? text.endsWith(before) : text.contains(before + after);
+            if (cutOut) {
+                return java.util.Optional.empty();
+            }
+            return exact.stream().filter(c -> c.start == newStart).findFirst();
         }
 
         /**
@@ -618,6 +706,20 @@ public final class Anchoring {
             return new Result(highlight.id(), highlight.start(), highlight.end(), quote,
                     HighlightState.ORPHANED, Method.NONE, 0.0);
         }
+    }
+
+    /**
+     * Where both edit scripts put the passage's start, when they agree to within a few characters
+     * (a word-level script may shift a start across an edited word). When they disagree, something
+     * could stay in either of two places and the position is left to the coarser estimate.
+     */
+    private static java.util.Optional<Integer> agreedStart(java.util.Optional<TextDiff> forward, java.util.Optional<TextDiff> backward, int start) {
+        if (forward.isEmpty() || backward.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        int early = forward.get().map(start);
+        int late = backward.get().map(start);
+        return Math.abs(early - late) <= SCRIPTS_AGREE ? java.util.Optional.of(early) : java.util.Optional.empty();
     }
 
     /**

@@ -20,7 +20,8 @@ import quire.model.HighlightState;
  * exactly, then each outcome classified as right, wrong (attached elsewhere) or orphaned.
  *
  * <p>Diagnostics: {@code -Danchoring.examples=N} prints N failures per scenario,
- * {@code -Danchoring.orphans=true} includes orphans, {@code -Danchoring.explain=true} the candidates.
+ * {@code -Danchoring.orphans=true} includes orphans, {@code -Danchoring.explain=true} the candidates,
+ * {@code -Danchoring.debug=true} the texts around each wrong one and where the two edit scripts put it.
  */
 class AnchoringSimulationTest {
     /** {@code -Danchoring.seed=N} runs the same simulation on other random edits (for a soak). */
@@ -199,6 +200,12 @@ class AnchoringSimulationTest {
             editor.edit(doc);
             Anchoring.Result result = withOldText ? Anchoring.anchor(highlight, text, doc.text) : Anchoring.anchor(highlight, doc.text);
             classify(tally, highlight, doc, result);
+            if (Boolean.getBoolean("anchoring.debug") && withOldText && !tally.wrongExamples.isEmpty() && tally.wrongExamples.get(tally.wrongExamples.size() - 1).startsWith("WRONG") && !tally.wrongExamples.get(tally.wrongExamples.size() - 1).contains("fwd=")) {
+                int s0 = highlight.start(), e0 = highlight.end();
+                String dbg = " fwd=" + TextDiff.of(text, doc.text).map(d -> d.map(s0) + (d.runHolding(Math.max(0, s0 - 16), Math.min(text.length(), e0 + 16)).isPresent() ? "H" : "")).orElse("-")
+                        + " bwd=" + TextDiff.backward(text, doc.text).map(d -> d.map(s0) + (d.runHolding(Math.max(0, s0 - 16), Math.min(text.length(), e0 + 16)).isPresent() ? "H" : "")).orElse("-");
+                tally.wrongExamples.set(tally.wrongExamples.size() - 1, tally.wrongExamples.get(tally.wrongExamples.size() - 1).replaceFirst("\\n|$", dbg + "\n"));
+            }
         }
         return tally;
     }
@@ -243,6 +250,7 @@ class AnchoringSimulationTest {
             tally.wrongExamples.add(outcome + String.format(Locale.ROOT, " quote=%s truth=%s got=%s (%s %.2f) old@%d truth@%d got@%d",
                     quoted(highlight.quote()), quoted(doc.end > doc.start ? doc.text.substring(doc.start, doc.end) : ""),
                     quoted(result.quote()), result.method(), result.score(), highlight.start(), doc.start, result.start())
+                    + (Boolean.getBoolean("anchoring.debug") && outcome == Outcome.WRONG ? "\n OLD: " + highlight.prefix() + "[[" + highlight.quote() + "]]" + highlight.suffix() + "\n NEWtruth: " + doc.text.substring(Math.max(0, doc.start - 300), Math.min(doc.text.length(), doc.end + 100)).replace("\n", "/") + "\n NEWgot: " + doc.text.substring(Math.max(0, result.start() - 300), Math.min(doc.text.length(), result.end() + 100)).replace("\n", "/") : "")
                     + (Boolean.getBoolean("anchoring.explain") ? "\n      " + String.join("\n      ", Anchoring.explain(highlight, doc.text)) + "\n      prefix='" + highlight.prefix() + "' suffix='" + highlight.suffix() + "'" : ""));
         }
     }
