@@ -170,8 +170,8 @@ public final class AnnotationStore implements AutoCloseable {
     private static QuireException openFailure(String what, Exception e) {
         int code = e instanceof SQLException sql ? primaryCode(sql) : 0;
         String sentence = switch (code) {
-            case SQLITE_FULL, SQLITE_IOERR -> what + ": the disk it is on is full or cannot be written (" + rootMessage(e)
-                    + "). Nothing in it was changed; free some space (or make the disk writable) and open it again.";
+            case SQLITE_FULL, SQLITE_IOERR -> what + ": the disk it is on is full or cannot be written."
+                    + " Nothing in it was changed; free some space (or make the disk writable) and open it again.";
             case SQLITE_READONLY, SQLITE_CANTOPEN -> what + ": the disk or folder it is on is read-only or cannot be"
                     + " reached. Nothing in it was changed; make it writable and open it again.";
             default -> what + ".";
@@ -845,8 +845,8 @@ public final class AnnotationStore implements AutoCloseable {
             case SQLITE_READONLY -> "Quire could not save this change: the annotations in " + where + " cannot be"
                     + " written (the disk or folder is read-only). Nothing already saved was lost; make it"
                     + " writable and try again.";
-            case SQLITE_IOERR, SQLITE_CANTOPEN -> "Quire could not save this change: writing to " + where
-                    + " failed (" + rootMessage(e) + "). Nothing already saved was lost; check the disk and try again.";
+            case SQLITE_IOERR, SQLITE_CANTOPEN -> "Quire could not save this change: the disk holding " + where
+                    + " reported an error. Nothing already saved was lost; check the disk and try again.";
             case SQLITE_BUSY, SQLITE_LOCKED -> "Quire could not save this change: another program is using the"
                     + " annotations in " + where + ". Nothing was changed; try again.";
             default -> "Quire could not save this change to the annotations; nothing was changed.";
@@ -869,14 +869,6 @@ public final class AnnotationStore implements AutoCloseable {
             }
         }
         return e.getErrorCode() & 0xff;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return String.valueOf(t.getMessage());
     }
 
     private <T> T read(SqlWork<T> work) {

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * ENOSPC from the kernel and a read-only mount. Mounting needs root and a container that allows it;
  * {@link #mount} is empty when it cannot, and the tests that need it are skipped (they say so).
  */
-final class SmallDisk implements AutoCloseable {
+public final class SmallDisk implements AutoCloseable {
     private final Path dir;
 
     private SmallDisk(Path dir) {
@@ -21,7 +21,7 @@ final class SmallDisk implements AutoCloseable {
     }
 
     /** Mounts a tmpfs of {@code kib} KiB on {@code dir} (created if missing), if this machine lets us. */
-    static Optional<SmallDisk> mount(Path dir, int kib) {
+    public static Optional<SmallDisk> mount(Path dir, int kib) {
         try {
             Files.createDirectories(dir);
             if (run(List.of("mount", "-t", "tmpfs", "-o", "size=" + kib + "k,mode=0755", "tmpfs", dir.toString()))) {
@@ -33,12 +33,27 @@ final class SmallDisk implements AutoCloseable {
         return Optional.empty();
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
     /** Fills the disk with a file {@code filler} until the kernel says it is full; returns it. */
-    Path fill() throws IOException {
+    public Path fill() throws IOException {
+        return fill(0);
+    }
+
+    /** Fills the disk, then frees {@code leave} bytes again: room for a little, not for much. */
+    public Path fill(long leave) throws IOException {
+        Path filler = fillUp();
+        if (leave > 0) {
+            try (var channel = java.nio.channels.FileChannel.open(filler, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.truncate(Math.max(0, channel.size() - leave));
+            }
+        }
+        return filler;
+    }
+
+    private Path fillUp() throws IOException {
         Path filler = dir.resolve("filler");
         byte[] block = new byte[4096];
         try (OutputStream out = Files.newOutputStream(filler)) {
@@ -55,7 +70,7 @@ final class SmallDisk implements AutoCloseable {
     }
 
     /** Remounts read-only (fails while a file on it is open for writing) or read-write. */
-    boolean remount(boolean readOnly) throws IOException {
+    public boolean remount(boolean readOnly) throws IOException {
         return run(List.of("mount", "-o", "remount," + (readOnly ? "ro" : "rw"), dir.toString()));
     }
 
