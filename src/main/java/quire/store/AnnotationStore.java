@@ -192,8 +192,7 @@ public final class AnnotationStore implements AutoCloseable {
                 connection = DriverManager.getConnection("jdbc:sqlite::memory:", baseConfig().toProperties());
                 Schema.migrate(connection);
             } else {
-                probe(database);
-                connection = connect(database, true);
+                connection = connectToRead(database);
                 int version = Schema.userVersion(connection);
                 if (version < Schema.LATEST) {
                     throw new QuireException("The annotations in '" + dir + "' are in an older format. Open the"
@@ -1174,6 +1173,43 @@ public final class AnnotationStore implements AutoCloseable {
             }
         }
         return connection;
+    }
+
+    /**
+     * A reader's connection, also on a read-only disk (a write-protected drive, a disk the kernel
+     * remounted read-only). There WAL cannot create its shared-memory file and SQLite refuses to
+     * open the database; when nothing waits in the WAL (Quire closed cleanly, so {@code -wal} is
+     * gone or empty) the file is opened as immutable, which needs none. With changes still in the
+     * WAL that would miss them, so the plain error stands.
+     */
+    private static Connection connectToRead(Path database) throws SQLException {
+        try {
+            probe(database);
+            return connect(database, true);
+        } catch (SQLException e) {
+            Path wal = database.resolveSibling(database.getFileName() + "-wal");
+            boolean walEmpty;
+            try {
+                walEmpty = !Files.exists(wal) || Files.size(wal) == 0;
+            } catch (IOException unreadable) {
+                walEmpty = false;
+            }
+            if (Files.isWritable(database.getParent()) || !walEmpty) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.WARNING, "Reading " + database + " as immutable: its folder is read-only", e);
+            SQLiteConfig config = baseConfig();
+            config.setReadOnly(true);
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.toUri() + "?immutable=1",
+                    config.toProperties());
+            try {
+                Schema.requireUsable(connection, database.toString());
+            } catch (SQLException | RuntimeException refused) {
+                closeQuietly(connection);
+                throw refused;
+            }
+            return connection;
+        }
     }
 
     /** Looks at an existing database without changing it: refuses one from a newer Quire or another program. */
