@@ -660,8 +660,11 @@ public final class AnnotationStore implements AutoCloseable {
         try {
             requireOpen();
             return backups.backUp(connection.unwrap(SQLiteConnection.class));
-        } catch (IOException | SQLException e) {
-            throw new QuireException("Quire could not back up the annotations; the older backups are kept.", e);
+        } catch (IOException | java.io.UncheckedIOException | SQLException e) {
+            throw new QuireException(Backups.isDiskFull(e)
+                    ? "Quire could not back up the annotations: the disk holding '" + workspace + "' is full. Your"
+                            + " annotations are unharmed and the older backups are kept; free some space and try again."
+                    : "Quire could not back up the annotations; the older backups are kept.", e);
         } finally {
             lock.unlock();
         }

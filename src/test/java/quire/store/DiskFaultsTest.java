@@ -108,6 +108,22 @@ class DiskFaultsTest {
         }
     }
 
+    @Test
+    void aBackupOnRequestOnAFullDiskSaysSoAndTheStoreGoesOn() {
+        Path workspace = temp.resolve("ws");
+        AnnotationStore.Options full = new AnnotationStore.Options(java.time.Clock.systemUTC(), Duration.ofMinutes(5), p -> {
+            throw new UncheckedIOException(new java.io.IOException("No space left on device"));
+        });
+        try (AnnotationStore store = AnnotationStore.open(workspace, full)) {
+            List<Highlight> saved = createSome(store, 2);
+            QuireException refused = org.junit.jupiter.api.Assertions.assertThrows(QuireException.class, store::backUp);
+            assertTrue(refused.getMessage().contains("the disk holding '" + workspace.toAbsolutePath() + "' is full"),
+                    refused.getMessage());
+            saved.addAll(createSome(store, 1));
+            assertEverythingSavedIsIntact(store, saved);
+        }
+    }
+
     // ---- a real full disk (tmpfs), where the machine allows mounting ----
 
     @Test
