@@ -69,7 +69,8 @@ public final class Main {
         return Optional.of(Path.of(args.length == 2 ? args[1] : "corpus"));
     }
 
-    private static void nativeLibraryFolder(Path folder) {
+    /** Sets {@code org.sqlite.tmpdir} to {@code folder} (created) unless the user already chose one. */
+    static void nativeLibraryFolder(Path folder) {
         if (System.getProperty("org.sqlite.tmpdir") != null) {
             return;
         }

@@ -1,7 +1,9 @@
 package quire.export;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,7 +61,19 @@ public final class WebAnnotationJson {
     static final String ARTICLE_NOTE_URN = "urn:quire:article-note:";
     static final String UUID_URN = "urn:uuid:";
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    /**
+     * Import reads files from anywhere, so Jackson's limits are set here rather than inherited: a Web
+     * Annotation nests about six deep, and a quote or note is far below the string limit.
+     */
+    static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(64)
+            .maxStringLength(20_000_000)
+            .maxNameLength(1_000)
+            .maxNumberLength(100)
+            .maxDocumentLength(1_000_000_000L)
+            .build();
+
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)

@@ -64,10 +64,14 @@ public final class ArticleIndex implements Closeable {
 
     private final Path location;
     private final Directory directory;
-    /** Null when opened read-only. */
-    private final IndexWriter writer;
+    /**
+     * Null when opened read-only. Replaced (with {@link #searchers}) when a failure closed it: Lucene
+     * closes its writer on a "tragic" error such as a full disk during a flush, and the analyst
+     * must be able to index again once the fault is gone without reopening the workspace.
+     */
+    private volatile IndexWriter writer;
 
-    private final SearcherManager searchers;
+    private volatile SearcherManager searchers;
     /** Changes were made since the last reopen that readers of this process must see: see {@link #refresh()}. */
     private volatile boolean stale;
     private final Optional<String> rebuildReason;
@@ -110,20 +114,20 @@ public final class ArticleIndex implements Closeable {
      * @throws QuireException if another process is updating the same index, or the folder cannot be written
      */
     public static ArticleIndex open(Path dir) {
+        return open(dir, directory -> directory);
+    }
+
+    /** Test seam: opens over a wrapped directory (fault-injecting tests wrap it). */
+    static ArticleIndex open(Path dir, java.util.function.UnaryOperator<Directory> wrap) {
         try {
             Files.createDirectories(dir);
             Optional<String> reason = unusableBecause(dir);
             if (reason.isPresent()) {
                 quarantine(dir);
             }
-            Directory directory = FSDirectory.open(dir);
-            IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer())
-                    .setOpenMode(
-                            reason.isPresent()
-                                    ? IndexWriterConfig.OpenMode.CREATE
-                                    : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(64)
-                    .setCommitOnClose(false);
+            Directory directory = wrap.apply(FSDirectory.open(dir));
+            IndexWriterConfig config = writerConfig(
+                    reason.isPresent() ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             IndexWriter writer;
             try {
                 writer = new IndexWriter(directory, config);
@@ -143,8 +147,88 @@ public final class ArticleIndex implements Closeable {
         } catch (AccessDeniedException e) {
             throw new QuireException("Quire cannot write its index to '" + dir + "': permission denied.", e);
         } catch (IOException e) {
+            if (isDiskFull(e) || isReadOnly(e)) {
+                throw new QuireException("Quire cannot open its index at '" + dir + "': " + faultReason(e) + ".", e);
+            }
             throw new QuireException("Cannot open the index at '" + dir + "': " + e.getMessage(), e);
         }
+    }
+
+    private static IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(Schema.analyzer())
+                .setOpenMode(mode)
+                .setRAMBufferSizeMB(64)
+                .setCommitOnClose(false);
+    }
+
+    /**
+     * The writer, reopened on the last commit if a failure closed it. What it had not committed is
+     * gone (it was never saved), and readers then see the last commit, so the next indexing run
+     * redoes exactly what was lost.
+     */
+    private IndexWriter usableWriter() throws IOException {
+        IndexWriter current = writer;
+        return current != null && current.isOpen() ? current : reopenWriter();
+    }
+
+    private synchronized IndexWriter reopenWriter() throws IOException {
+        requireWriter();
+        IndexWriter current = writer;
+        if (current.isOpen()) {
+            return current;
+        }
+        LOG.log(System.Logger.Level.WARNING, "The index writer at " + location + " was closed by an earlier failure;"
+                + " reopening it on the last commit", current.getTragicException());
+        IndexWriter fresh = new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        SearcherManager old = searchers;
+        searchers = new SearcherManager(fresh, null);
+        writer = fresh;
+        stale = false;
+        try {
+            old.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Closing the readers of the failed index writer", e);
+        }
+        return fresh;
+    }
+
+    /**
+     * A failed index write in a sentence for the analyst. The index is a cache and Lucene's commit
+     * is atomic, so what was saved before is whole; indexing again redoes the rest.
+     */
+    private QuireException writeFailure(Exception e) {
+        String advice = isDiskFull(e) ? "free some space and index again"
+                : isReadOnly(e) ? "make the folder writable and index again" : "index again";
+        return new QuireException("Quire could not save the index in '" + location + "': " + faultReason(e)
+                + ". The index as last saved is intact and still searchable; " + advice + ".", e);
+    }
+
+    private static String faultReason(Exception e) {
+        if (isDiskFull(e)) {
+            return "the disk is full";
+        }
+        if (isReadOnly(e)) {
+            return "the folder cannot be written (the disk is read-only or access is denied)";
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("No space left on device")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isReadOnly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AccessDeniedException || String.valueOf(t.getMessage()).contains("Read-only file system")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -350,7 +434,7 @@ public final class ArticleIndex implements Closeable {
         try {
             update(new Term(Schema.KEY, article.key()), facets.build(doc));
         } catch (IOException e) {
-            throw new QuireException("Cannot write to the index at '" + location + "': " + e.getMessage(), e);
+            throw writeFailure(e);
         }
     }
 
@@ -388,11 +472,12 @@ public final class ArticleIndex implements Closeable {
     public void commit() {
         requireWriter();
         try {
-            writer.setLiveCommitData(Map.of(Schema.VERSION_KEY, String.valueOf(Schema.VERSION)).entrySet());
-            writer.commit();
+            IndexWriter w = usableWriter();
+            w.setLiveCommitData(Map.of(Schema.VERSION_KEY, String.valueOf(Schema.VERSION)).entrySet());
+            w.commit();
             searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new QuireException("Cannot save the index at '" + location + "': " + e.getMessage(), e);
+        } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+            throw writeFailure(e);
         }
     }
 
@@ -430,18 +515,18 @@ public final class ArticleIndex implements Closeable {
     private void update(Term term, Document doc) {
         requireWriter();
         try {
-            writer.updateDocument(term, doc);
-        } catch (IOException e) {
-            throw new QuireException("Cannot write to the index at '" + location + "': " + e.getMessage(), e);
+            usableWriter().updateDocument(term, doc);
+        } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+            throw writeFailure(e);
         }
     }
 
     private void delete(Term term) {
         requireWriter();
         try {
-            writer.deleteDocuments(term);
-        } catch (IOException e) {
-            throw new QuireException("Cannot write to the index at '" + location + "': " + e.getMessage(), e);
+            usableWriter().deleteDocuments(term);
+        } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+            throw writeFailure(e);
         }
     }
 
@@ -452,6 +537,9 @@ public final class ArticleIndex implements Closeable {
 
     private <T> T withSearcher(SearcherTask<T> task) {
         try {
+            if (writer != null && !writer.isOpen()) {
+                usableWriter(); // a failure closed it; read the last commit through a fresh one
+            }
             if (stale) {
                 // Cleared first: a change made while reopening marks the index stale again.
                 stale = false;

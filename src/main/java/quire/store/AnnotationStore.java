@@ -159,8 +159,24 @@ public final class AnnotationStore implements AutoCloseable {
             if (e instanceof QuireException q) {
                 throw q;
             }
-            throw new QuireException("Cannot open the annotations database '" + database + "'.", e);
+            throw openFailure("Cannot open the annotations database '" + database + "'", e);
         }
+    }
+
+    /**
+     * Opening needs to write even to read: WAL keeps a 32 KiB shared-memory index beside the
+     * database, which a full or read-only disk refuses. Say so, rather than "cannot open".
+     */
+    private static QuireException openFailure(String what, Exception e) {
+        int code = e instanceof SQLException sql ? primaryCode(sql) : 0;
+        String sentence = switch (code) {
+            case SQLITE_FULL, SQLITE_IOERR -> what + ": the disk it is on is full or cannot be written."
+                    + " Nothing in it was changed; free some space (or make the disk writable) and open it again.";
+            case SQLITE_READONLY, SQLITE_CANTOPEN -> what + ": the disk or folder it is on is read-only or cannot be"
+                    + " reached. Nothing in it was changed; make it writable and open it again.";
+            default -> what + ".";
+        };
+        return new QuireException(sentence, e);
     }
 
     /** Opens for reading only, without the single-writer lock (works while a window has it open). */
@@ -176,8 +192,7 @@ public final class AnnotationStore implements AutoCloseable {
                 connection = DriverManager.getConnection("jdbc:sqlite::memory:", baseConfig().toProperties());
                 Schema.migrate(connection);
             } else {
-                probe(database);
-                connection = connect(database, true);
+                connection = connectToRead(database);
                 int version = Schema.userVersion(connection);
                 if (version < Schema.LATEST) {
                     throw new QuireException("The annotations in '" + dir + "' are in an older format. Open the"
@@ -191,7 +206,7 @@ public final class AnnotationStore implements AutoCloseable {
             if (e instanceof QuireException q) {
                 throw q;
             }
-            throw new QuireException("Cannot read the annotations database '" + database + "'.", e);
+            throw openFailure("Cannot read the annotations database '" + database + "'", e);
         }
     }
 
@@ -645,11 +660,22 @@ public final class AnnotationStore implements AutoCloseable {
         try {
             requireOpen();
             return backups.backUp(connection.unwrap(SQLiteConnection.class));
-        } catch (IOException | SQLException e) {
-            throw new QuireException("Quire could not back up the annotations; the older backups are kept.", e);
+        } catch (IOException | java.io.UncheckedIOException | SQLException e) {
+            throw new QuireException(Backups.isDiskFull(e)
+                    ? "Quire could not back up the annotations: the disk holding '" + workspace + "' is full. Your"
+                            + " annotations are unharmed and the older backups are kept; free some space and try again."
+                    : "Quire could not back up the annotations; the older backups are kept.", e);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Why the backup Quire takes on opening was skipped, as a sentence to show the analyst (a full
+     * disk must not stop them opening their workspace, but they should know); empty if it was not.
+     */
+    public Optional<String> backupProblem() {
+        return backups.lastFailure();
     }
 
     /** The workspace folder this store belongs to. */
@@ -796,11 +822,55 @@ public final class AnnotationStore implements AutoCloseable {
                     }
                 }
             } catch (SQLException e) {
-                throw new QuireException("Quire could not save this change to the annotations; nothing was changed.", e);
+                throw saveFailure(e);
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Test seam: runs work on the store's own connection, under its lock (fault tests set PRAGMAs there). */
+    <T> T onConnection(SqlWork<T> work) {
+        return read(work);
+    }
+
+    /**
+     * The plain sentence for a change SQLite refused. A full disk and a read-only disk are the
+     * faults an analyst can fix, so they are named with the folder; in every case the transaction
+     * was rolled back, so what was saved before is untouched and the next action can succeed.
+     */
+    private QuireException saveFailure(SQLException e) {
+        String where = "'" + workspace + "'";
+        String sentence = switch (primaryCode(e)) {
+            case SQLITE_FULL -> "Quire could not save this change: the disk holding " + where + " is full."
+                    + " Nothing already saved was lost; free some space and try again.";
+            case SQLITE_READONLY -> "Quire could not save this change: the annotations in " + where + " cannot be"
+                    + " written (the disk or folder is read-only). Nothing already saved was lost; make it"
+                    + " writable and try again.";
+            case SQLITE_IOERR, SQLITE_CANTOPEN -> "Quire could not save this change: the disk holding " + where
+                    + " reported an error. Nothing already saved was lost; check the disk and try again.";
+            case SQLITE_BUSY, SQLITE_LOCKED -> "Quire could not save this change: another program is using the"
+                    + " annotations in " + where + ". Nothing was changed; try again.";
+            default -> "Quire could not save this change to the annotations; nothing was changed.";
+        };
+        return new QuireException(sentence, e);
+    }
+
+    // SQLite's primary result codes (sqlite3.h); extended codes keep the primary one in the low byte.
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+    private static final int SQLITE_READONLY = 8;
+    private static final int SQLITE_IOERR = 10;
+    private static final int SQLITE_FULL = 13;
+    private static final int SQLITE_CANTOPEN = 14;
+
+    static int primaryCode(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.sqlite.SQLiteException sqlite) {
+                return sqlite.getResultCode().code & 0xff;
+            }
+        }
+        return e.getErrorCode() & 0xff;
     }
 
     private <T> T read(SqlWork<T> work) {
@@ -1106,6 +1176,43 @@ public final class AnnotationStore implements AutoCloseable {
             }
         }
         return connection;
+    }
+
+    /**
+     * A reader's connection, also on a read-only disk (a write-protected drive, a disk the kernel
+     * remounted read-only). There WAL cannot create its shared-memory file and SQLite refuses to
+     * open the database; when nothing waits in the WAL (Quire closed cleanly, so {@code -wal} is
+     * gone or empty) the file is opened as immutable, which needs none. With changes still in the
+     * WAL that would miss them, so the plain error stands.
+     */
+    private static Connection connectToRead(Path database) throws SQLException {
+        try {
+            probe(database);
+            return connect(database, true);
+        } catch (SQLException e) {
+            Path wal = database.resolveSibling(database.getFileName() + "-wal");
+            boolean walEmpty;
+            try {
+                walEmpty = !Files.exists(wal) || Files.size(wal) == 0;
+            } catch (IOException unreadable) {
+                walEmpty = false;
+            }
+            if (Files.isWritable(database.getParent()) || !walEmpty) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.WARNING, "Reading " + database + " as immutable: its folder is read-only", e);
+            SQLiteConfig config = baseConfig();
+            config.setReadOnly(true);
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.toUri() + "?immutable=1",
+                    config.toProperties());
+            try {
+                Schema.requireUsable(connection, database.toString());
+            } catch (SQLException | RuntimeException refused) {
+                closeQuietly(connection);
+                throw refused;
+            }
+            return connection;
+        }
     }
 
     /** Looks at an existing database without changing it: refuses one from a newer Quire or another program. */

@@ -54,6 +54,8 @@ final class Backups {
     private final Clock clock;
     private final Duration interval;
     private final Consumer<Path> beforeVerify;
+    /** Why the last quiet backup failed, as a sentence for the analyst; empty after a success. */
+    private volatile Optional<String> lastFailure = Optional.empty();
 
     Backups(Path dir, Clock clock, Duration interval, Consumer<Path> beforeVerify) {
         this.dir = dir;
@@ -98,11 +100,39 @@ final class Backups {
     /** Backs up now; never throws. */
     Optional<Path> backUpQuietly(SQLiteConnection source) {
         try {
-            return Optional.of(backUp(source));
+            Path made = backUp(source);
+            lastFailure = Optional.empty();
+            return Optional.of(made);
         } catch (IOException | SQLException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "The annotations backup failed; the older backups are kept", e);
+            lastFailure = Optional.of(failureSentence(e));
             return Optional.empty();
         }
+    }
+
+    /** Why the last backup taken quietly (on opening) failed; empty if it did not. */
+    Optional<String> lastFailure() {
+        return lastFailure;
+    }
+
+    /**
+     * A skipped backup must not stop the analyst (the annotations themselves are fine), but must
+     * not go unnoticed either: a disk that is full now will refuse the next highlight too.
+     */
+    private String failureSentence(Exception e) {
+        String reason = isDiskFull(e) ? "the disk is full" : "it failed (" + e.getClass().getSimpleName() + ")";
+        return "Quire could not back up the annotations to '" + dir.toAbsolutePath() + "': " + reason
+                + ". Your annotations are unharmed and the older backups are kept; the details are in the log.";
+    }
+
+    static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("No space left") || message.contains("SQLITE_FULL") || message.contains("disk is full")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes, verifies and renames one backup into place, then rotates. */
