@@ -10,7 +10,7 @@ import quire.model.Problem;
  * Child JVM of {@link ExtremeFilesTest}: ingests each file named on the command line, in a heap
  * as small as the test chose, and prints one tab-separated line per file: name, milliseconds, heap
  * growth in MB (sampled every 2 ms above the level after a forced collection), articles, blocks
- * of the first article, and the first problem. An OutOfMemoryError ends the child with exit 3.
+ * of the first article, and the first error (else the first warning). An OutOfMemoryError ends the child with exit 3.
  */
 public final class ExtremeFileChild {
     private ExtremeFileChild() {}
@@ -49,7 +49,13 @@ public final class ExtremeFileChild {
             long millis = (System.nanoTime() - start) / 1_000_000;
             sampler.interrupt();
             sampler.join();
-            String problem = result.problems().isEmpty() ? "" : describe(result.problems().get(0));
+            // The first error if there is one, else the first warning.
+            String problem = result.problems().stream()
+                    .filter(p -> p.severity() == quire.model.Severity.ERROR)
+                    .findFirst()
+                    .or(() -> result.problems().stream().findFirst())
+                    .map(ExtremeFileChild::describe)
+                    .orElse("");
             int blocks = result.articles().isEmpty() ? 0 : result.articles().get(0).blocks().size();
             System.out.println(name + "\t" + millis + "\t" + (peak.get() - baseline) / (1024 * 1024) + "\t"
                     + result.articles().size() + "\t" + blocks + "\t" + result.problems().size() + "\t" + problem);
