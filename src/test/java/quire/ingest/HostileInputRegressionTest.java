@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import quire.model.Article;
 import quire.model.Problem;
 
-/** Defects found by {@link IngestProperties} and the extreme files, each pinned by its smallest input. */
+/** Defects found by {@link IngestPropertiesTest} and the extreme files, each pinned by its smallest input. */
 class HostileInputRegressionTest {
     private final Ingester ingester = new Ingester();
 

@@ -39,7 +39,7 @@ import quire.model.Severity;
  * {@code -Djqwik.tries.default=20000}. The seeds are the corpus posts, the plain-text articles of
  * the store tests and a small HTML page and Markdown note.
  */
-class IngestProperties {
+class IngestPropertiesTest {
     private static final Duration PER_FILE = Duration.ofSeconds(2);
     private static final List<Seed> SEEDS = loadSeeds();
 
@@ -208,7 +208,7 @@ class IngestProperties {
                 Arbitraries.of("null", "true", "false", "0", "-1", "1e999", "3.14", "9223372036854775808", "\"\"", "\" \"",
                         "\"\\u0000\"", "\"\\ud800\"", "\"<p>\"", "\"2024-13-45T99:99:99\"", "\"not a date\"", "\"&amp;\"",
                         "\"https://\"", "\"javascript:alert(1)\""),
-                Arbitraries.strings().ofMaxLength(20).map(IngestProperties::quoted));
+                Arbitraries.strings().ofMaxLength(20).map(IngestPropertiesTest::quoted));
         if (depth == 0) {
             return scalar;
         }

@@ -17,7 +17,7 @@ import quire.model.Highlight;
  * with a strict RFC 4180 reader ({@link CsvExportTest#parse}) into the same cells, each changed only
  * by the formula guard (a leading apostrophe before =, +, -, @, tab or CR).
  */
-class CsvEscapingProperties {
+class CsvEscapingPropertiesTest {
     private static final String ID = "5c1e7a90-3b4d-4e8f-9a2b-0c1d2e3f4a5b";
 
     @Provide
