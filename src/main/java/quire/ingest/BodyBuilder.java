@@ -67,6 +67,13 @@ public final class BodyBuilder {
                 out.append(c);
             } else if (isSpace(c)) {
                 pendingSpace = true;
+            } else if (Character.isSurrogate(c) && !isPaired(nfc, i)) {
+                // A lone half of a pair (from an escape like \ud800) is no character: UTF-8 cannot store it.
+                if (pendingSpace && out.length() > 0) {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                out.append('\uFFFD');
             } else if (isDropped(c)) {
                 // Invisible debris (controls, zero-width marks, BOMs) is not text the analyst can see or quote.
                 continue;
@@ -79,6 +86,13 @@ public final class BodyBuilder {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isPaired(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isHighSurrogate(c)
+                ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
     private static boolean isSpace(char c) {

@@ -199,7 +199,8 @@ final class TextDecoder {
                 (long) Math.ceil(length * (double) decoder.maxCharsPerByte()) + 16));
         int errors = 0;
         while (true) {
-            CoderResult result = in.hasRemaining() ? decoder.decode(in, out, true) : CoderResult.UNDERFLOW;
+            // Called even with nothing left: a decoder must see the end of input before it is flushed.
+            CoderResult result = decoder.decode(in, out, true);
             if (result.isUnderflow()) {
                 break;
             }
@@ -239,7 +240,7 @@ final class TextDecoder {
             end--;
         }
         int trailingNuls = raw.length() - end;
-        if (end == 0) {
+        if (end == 0 && trailingNuls > 0) {
             throw new IngestException("The file contains only zero bytes, no text.");
         }
         // A second byte order mark is left when files are joined or a mark is written twice.

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +46,14 @@ final class WordPressReader implements FormatReader {
     static final String TITLE_TRUNCATED = "Title truncated: the file ends in the middle of the title.";
     static final String NO_CONTENT = "The post has no article text.";
     static final String EXCERPT_AS_TEXT = "The post has no article text; its excerpt is shown instead.";
+
+    /**
+     * Posts read from one file at most. A real export holds a hundred; a file of a million tiny
+     * posts would otherwise cost hundreds of megabytes before a single one was judged.
+     */
+    static final int MAX_POSTS = 50_000;
+    /** Skipped posts reported one by one; the rest are counted in one sentence. */
+    static final int MAX_REPORTED = 100;
 
     private static final int MAX_STRING = 20_000_000;
     private static final int NOT_REPAIRED = Integer.MAX_VALUE;
@@ -93,7 +102,7 @@ final class WordPressReader implements FormatReader {
             }
             results.skipped.add("The rest of the file was skipped. " + describe(whole.failure()));
         }
-        return results.finish(whole.entries().size());
+        return results.finish(whole.beyondLimit());
     }
 
     /** Reads a file whose lines are posts of their own, skipping the lines that cannot be read. */
@@ -104,7 +113,6 @@ final class WordPressReader implements FormatReader {
         while (last >= 0 && lines[last].isBlank()) {
             last--;
         }
-        int entries = 0;
         for (int i = 0; i <= last; i++) {
             if (lines[i].isBlank()) {
                 continue;
@@ -113,18 +121,17 @@ final class WordPressReader implements FormatReader {
             // Only the last line can have been cut off by the end of the file.
             Parsed line = parseAllowingTruncation(lines[i], i == last);
             if (line.failure() != null && line.entries().isEmpty()) {
-                results.skipped.add(label + " is not valid JSON: " + reason(line.failure()) + "; skipped.");
+                results.skip(label + " is not valid JSON: " + reason(line.failure()) + "; skipped.");
                 continue;
             }
             for (Entry entry : line.entries()) {
                 results.accept(entry.index() < 0 ? label : label + ", post " + (entry.index() + 1), entry.post());
-                entries++;
             }
             if (line.failure() != null) {
-                results.skipped.add(label + " is only partly valid JSON: " + reason(line.failure()) + "; the rest was skipped.");
+                results.skip(label + " is only partly valid JSON: " + reason(line.failure()) + "; the rest was skipped.");
             }
         }
-        return results.finish(entries);
+        return results.finish(0);
     }
 
     private static String labelInDocument(Entry entry, int roots) {
@@ -176,7 +183,7 @@ final class WordPressReader implements FormatReader {
             return parsed;
         }
         Parsed repaired = parse(closed.get().json(), closed.get().kept());
-        return new Parsed(repaired.entries(), repaired.roots(), repaired.failure(), true);
+        return new Parsed(repaired.entries(), repaired.roots(), repaired.failure(), true, repaired.beyondLimit());
     }
 
     /** Whether the parser failed because the text ended, rather than because of a wrong character. */
@@ -199,6 +206,14 @@ final class WordPressReader implements FormatReader {
      */
     private static Parsed parse(String text, int kept) {
         List<Entry> entries = new ArrayList<>();
+        int[] beyondLimit = {0};
+        Consumer<Entry> keep = entry -> {
+            if (entries.size() < MAX_POSTS) {
+                entries.add(entry);
+            } else {
+                beyondLimit[0]++;
+            }
+        };
         int roots = 0;
         try (JsonParser parser = JSON.createParser(text)) {
             Cursor in = new Cursor(parser, kept);
@@ -208,25 +223,31 @@ final class WordPressReader implements FormatReader {
                 roots++;
                 if (token == JsonToken.START_OBJECT) {
                     List<PostFields> wrapped = new ArrayList<>();
-                    PostFields post = readPost(in, wrapped::add);
+                    PostFields post = readPost(in, p -> {
+                        if (wrapped.size() < MAX_POSTS) {
+                            wrapped.add(p);
+                        } else {
+                            beyondLimit[0]++;
+                        }
+                    });
                     if (post.isPost() || post.cut || wrapped.isEmpty()) {
-                        entries.add(new Entry(line, -1, post.isPost() || post.cut ? post : null));
+                        keep.accept(new Entry(line, -1, post.isPost() || post.cut ? post : null));
                     }
                     if (!post.isPost()) {
                         for (int i = 0; i < wrapped.size(); i++) {
-                            entries.add(new Entry(line, i, wrapped.get(i)));
+                            keep.accept(new Entry(line, i, wrapped.get(i)));
                         }
                     }
                 } else if (token == JsonToken.START_ARRAY) {
                     int[] index = {0};
-                    readArray(in, post -> entries.add(new Entry(line, index[0]++, post)), false);
+                    readArray(in, post -> keep.accept(new Entry(line, index[0]++, post)), false);
                 } else {
-                    entries.add(new Entry(line, -1, null));
+                    keep.accept(new Entry(line, -1, null));
                 }
             }
-            return new Parsed(entries, roots, null, false);
+            return new Parsed(entries, roots, null, false, beyondLimit[0]);
         } catch (JsonProcessingException e) {
-            return new Parsed(entries, roots, e, false);
+            return new Parsed(entries, roots, e, false, beyondLimit[0]);
         } catch (IOException e) {
             // Parsing a String does no I/O; kept for the signature.
             throw new IngestException("The JSON could not be read.", e);
@@ -349,7 +370,8 @@ final class WordPressReader implements FormatReader {
     /** One top-level value (or element of a top-level array); {@code post} is null when it is not an object. */
     private record Entry(int line, int index, PostFields post) {}
 
-    private record Parsed(List<Entry> entries, int roots, JsonProcessingException failure, boolean repaired) {}
+    /** @param beyondLimit posts found after the first {@link #MAX_POSTS}, counted and dropped */
+    private record Parsed(List<Entry> entries, int roots, JsonProcessingException failure, boolean repaired, int beyondLimit) {}
 
     /** The parser, and where the text written by the repair begins. */
     private static final class Cursor {
@@ -537,12 +559,19 @@ final class WordPressReader implements FormatReader {
         private final List<ArticleDraft> drafts = new ArrayList<>();
         private final List<String> skipped = new ArrayList<>();
         private String onlyFailure;
+        private int posts;
+        private int empty;
+        private int emptyUnreported;
+        private int skippedUnreported;
 
         /**
          * @param label how messages name this post ("Post 3", "Line 7"), or null when it is the
          *     file's only post, whose failure is the file's failure
          */
         void accept(String label, PostFields post) {
+            if (++posts > MAX_POSTS) {
+                return;
+            }
             if (post == null || !post.isPost() && !post.cut) {
                 fail(label,
                         "The JSON does not look like a WordPress post: it has no title or content.",
@@ -581,6 +610,10 @@ final class WordPressReader implements FormatReader {
                     HtmlBlocks.append(post.excerpt.value(), body);
                 }
                 warnings.add(body.isEmpty() ? NO_CONTENT : EXCERPT_AS_TEXT);
+                if (body.isEmpty() && ++empty > MAX_REPORTED) {
+                    emptyUnreported++;
+                    return;
+                }
             }
             drafts.add(draft(post, title, body.build(), warnings));
         }
@@ -589,19 +622,38 @@ final class WordPressReader implements FormatReader {
             if (label == null) {
                 onlyFailure = alone;
             } else {
-                skipped.add(label + labelled);
+                skip(label + labelled);
             }
         }
 
-        ReadResult finish(int entries) {
+        void skip(String message) {
+            if (skipped.size() < MAX_REPORTED) {
+                skipped.add(message);
+            } else {
+                skippedUnreported++;
+            }
+        }
+
+        /** @param beyondLimit posts the parser counted but did not keep */
+        ReadResult finish(int beyondLimit) {
             if (onlyFailure != null) {
                 throw new IngestException(onlyFailure);
             }
-            if (entries == 0) {
+            if (posts == 0) {
                 throw new IngestException("The JSON holds no posts.");
             }
             if (drafts.isEmpty() && skipped.stream().allMatch(s -> s.endsWith("is not a WordPress post: it has no title or content."))) {
                 throw new IngestException("The JSON does not look like WordPress posts: none has a title or content.");
+            }
+            if (skippedUnreported > 0) {
+                skipped.add(String.format(Locale.ROOT, "%,d more entries were skipped for the same kinds of reasons.", skippedUnreported));
+            }
+            if (emptyUnreported > 0) {
+                skipped.add(String.format(Locale.ROOT, "%,d more posts without article text were skipped.", emptyUnreported));
+            }
+            int total = posts + beyondLimit;
+            if (total > MAX_POSTS) {
+                skipped.add(String.format(Locale.ROOT, "The file holds %,d posts; only the first %,d were read.", total, MAX_POSTS));
             }
             return new ReadResult(drafts, skipped);
         }

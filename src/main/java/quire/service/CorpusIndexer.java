@@ -124,6 +124,9 @@ public final class CorpusIndexer {
                 // between equal sort keys (two articles of the same day, sorted by date).
                 reading = from + BATCH_FILES < toRead.size() ? submitReads(pool, batchAt(toRead, from + BATCH_FILES), known) : List.of();
                 for (Outcome outcome : outcomes) {
+                    if (outcome == null) {
+                        continue;
+                    }
                     FileRecord record = outcome.record();
                     boolean isNew = !known.containsKey(record.path());
                     if (isNew) {
@@ -225,7 +228,7 @@ public final class CorpusIndexer {
         } catch (IngestException e) {
             return new Outcome(failedRecord(file, e.getMessage()), List.of(), true);
         } catch (java.nio.file.NoSuchFileException e) {
-            return new Outcome(failedRecord(file, "The file disappeared while it was being read."), List.of(), true);
+            return null; // Deleted since the scan: simply gone, as if the scan had not seen it; the next run forgets it.
         } catch (IOException e) {
             return new Outcome(failedRecord(file, "The file cannot be read: " + e.getMessage() + "."), List.of(), true);
         }

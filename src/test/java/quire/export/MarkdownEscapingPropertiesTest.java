@@ -14,7 +14,7 @@ import quire.model.AnnotatedArticle;
 import quire.model.Highlight;
 
 /** Reliability R6: whatever a quote, a note or a title holds, the export keeps its structure. */
-class MarkdownEscapingProperties {
+class MarkdownEscapingPropertiesTest {
     private static final String ID = "5c1e7a90-3b4d-4e8f-9a2b-0c1d2e3f4a5b";
 
     @Provide
