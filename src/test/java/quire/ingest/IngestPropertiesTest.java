@@ -323,7 +323,8 @@ class IngestPropertiesTest {
         try {
             for (Path dir : List.of(Path.of("corpus"), Path.of("src/test/resources/quire/store"))) {
                 try (Stream<Path> files = Files.list(dir)) {
-                    for (Path file : files.sorted().toList()) {
+                    // Only the articles: a workspace (.quire) appears in corpus/ once ./quire has run.
+                    for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
                         seeds.add(new Seed(file.getFileName().toString(), Files.readAllBytes(file)));
                     }
                 }
