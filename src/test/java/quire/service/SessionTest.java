@@ -58,18 +58,21 @@ class SessionTest {
         session.close();
     }
 
+    /** Changes are re-indexed in the background: wait for them, then search. */
     private List<String> found(String query) {
+        session.awaitSearchable();
         return session.search(SearchRequest.of(query)).hits().stream().map(SearchHit::key).toList();
     }
 
     @Test
-    void aNewHighlightsTagsAndNoteAreSearchableAtOnce() {
+    void aNewHighlightsTagsAndNoteBecomeSearchable() {
         session.annotate(key, "mutual assistance", 1, "green", "verify the wording", List.of("treaty/article-4"));
 
         assertEquals(List.of(key), found("tag:treaty AND note:verify"));
         assertEquals(List.of(key), found("tag:treaty/article-4"));
         assertEquals(List.of(key), found("tag:\"Treaty/Article-4\""));
         assertEquals(List.of(), found("tag:article-4"));
+        session.awaitSearchable();
         assertEquals(Map.of("treaty/article-4", 1L), session.search(SearchRequest.of("")).facets().get("tag"));
     }
 
