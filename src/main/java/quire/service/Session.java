@@ -56,6 +56,18 @@ public final class Session implements AutoCloseable {
     private final ArticleIndex index;
     /** The one thread that re-indexes annotations; indexing the corpus is the only other writer. */
     private final SearchableUpdates updates;
+    /**
+     * The articles last annotated, by key: an analyst highlights passage after passage of one
+     * article, and reading it back from the index each time cost a search and a decompression on
+     * every save. Only indexing changes an article, and it clears this.
+     */
+    private final Map<String, Article> annotating = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Article> eldest) {
+                    return size() > 8;
+                }
+            });
 
     private Session(Workspace workspace, CorpusIndexer indexer, AnnotationStore store, ArticleIndex index) {
         this.workspace = workspace;
@@ -109,7 +121,13 @@ public final class Session implements AutoCloseable {
      */
     public IndexReport index(Progress progress) {
         Set<String> written = new HashSet<>();
-        IndexReport report = indexer.update(workspace.corpus(), index, progress, this::searchableAnnotations, written);
+        annotating.clear();
+        IndexReport report;
+        try {
+            report = indexer.update(workspace.corpus(), index, progress, this::searchableAnnotations, written);
+        } finally {
+            annotating.clear();
+        }
         Set<String> annotated = new HashSet<>(store.annotatedArticleKeys());
         annotated.retainAll(written);
         for (String key : annotated) {
@@ -161,7 +179,7 @@ public final class Session implements AutoCloseable {
      * quotes, dashes, spacing and case are forgiven when there is no exact match).
      */
     public Highlight annotate(String articleKey, String quote, int occurrence, String color, String note, List<String> tags) {
-        Article article = requireArticle(articleKey);
+        Article article = articleToAnnotate(articleKey);
         TextRange range = QuoteFinder.find(article.text(), quote, occurrence).orElseThrow(() -> {
             int found = QuoteFinder.count(article.text(), quote);
             return new QuireException(found == 0
@@ -173,7 +191,17 @@ public final class Session implements AutoCloseable {
 
     /** Highlights {@code [start, end)} of the article's canonical text. */
     public Highlight annotate(String articleKey, int start, int end, String color, String note, List<String> tags) {
-        return annotate(requireArticle(articleKey), start, end, color, note, tags);
+        return annotate(articleToAnnotate(articleKey), start, end, color, note, tags);
+    }
+
+    private Article articleToAnnotate(String keyOrPrefix) {
+        Article cached = annotating.get(keyOrPrefix);
+        if (cached != null) {
+            return cached;
+        }
+        Article article = requireArticle(keyOrPrefix);
+        annotating.put(article.key(), article);
+        return article;
     }
 
     private Highlight annotate(Article article, int start, int end, String color, String note, List<String> tags) {
