@@ -61,6 +61,9 @@ public final class Session implements AutoCloseable {
      * article, and reading it back from the index each time cost a search and a decompression on
      * every save. Only indexing changes an article, and it clears this.
      */
+    /** Indexing runs under way, and the articles the background writer rebuilt meanwhile: see {@link #index}. */
+    private final java.util.concurrent.atomic.AtomicInteger indexing = new java.util.concurrent.atomic.AtomicInteger();
+    private final Set<String> rebuiltWhileIndexing = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, Article> annotating = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -122,20 +125,33 @@ public final class Session implements AutoCloseable {
     public IndexReport index(Progress progress) {
         Set<String> written = new HashSet<>();
         annotating.clear();
+        // Most articles carry no annotations: only those annotated when indexing began are looked
+        // up, rather than three database reads per article, each waiting behind any save's fsync.
+        // An article first annotated meanwhile is put right by the re-sync requested below.
+        Set<String> annotatedAtStart = new HashSet<>(store.annotatedArticleKeys());
         IndexReport report;
+        indexing.incrementAndGet();
         try {
-            report = indexer.update(workspace.corpus(), index, progress, this::searchableAnnotations, written);
+            report = indexer.update(workspace.corpus(), index, progress,
+                    key -> annotatedAtStart.contains(key) ? searchableAnnotations(key) : SearchableAnnotations.NONE, written);
         } finally {
+            indexing.decrementAndGet();
             annotating.clear();
         }
+        // Changes were saved while the indexer worked, and the background writer rebuilt their
+        // articles from what it read then: perhaps a text the indexer was replacing. Rebuild those
+        // again from the new text, and re-sync the tags and notes the indexer read before a change.
+        updates.await();
+        List<String> rebuilt = new ArrayList<>(rebuiltWhileIndexing);
+        rebuiltWhileIndexing.removeAll(rebuilt);
+        rebuilt.forEach(updates::request);
+        updates.requestAll();
+        updates.await();
         Set<String> annotated = new HashSet<>(store.annotatedArticleKeys());
         annotated.retainAll(written);
         for (String key : annotated) {
             index.article(key).ifPresent(this::reanchor);
         }
-        // The indexer read each article's tags and notes while changes were being saved beside it;
-        // a change that landed between its read and its write is put right here.
-        updates.requestAll();
         return report;
     }
 
@@ -478,8 +494,14 @@ public final class Session implements AutoCloseable {
      * already durable and opening re-syncs the index from it.
      */
     private void applySearchable(Set<String> keys, boolean all) {
+        if (indexing.get() > 0) {
+            rebuiltWhileIndexing.addAll(keys);
+        }
         for (String key : keys) {
-            index.article(key).ifPresent(article -> index.putArticle(article, searchableAnnotations(store, key)));
+            // The article as last annotated, unless an indexing run may be replacing it.
+            Optional<Article> article = Optional.ofNullable(indexing.get() > 0 ? null : annotating.get(key))
+                    .or(() -> index.article(key));
+            article.ifPresent(a -> index.putArticle(a, searchableAnnotations(store, key)));
         }
         if (all) {
             index.reopen(); // the fingerprints read next must include the articles just written
