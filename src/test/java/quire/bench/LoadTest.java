@@ -75,13 +75,19 @@ class LoadTest {
     private static final List<String> TAGS = List.of("places", "places/seoul", "people", "people/envoys", "treaty",
             "treaty/article-4", "sanctions", "verify");
     /**
-     * Saves p99 within 200 ms is the target; CI machines (and this one, shared by several builds)
-     * descheduled threads for longer than that, so the assertion allows for a loaded machine: a
-     * save that waited on a whole index flush or on the indexer's batch (the fault this guards
-     * against) took seconds.
+     * Saves p99 within 200 ms is the target, met here (RELIABILITY.md, Load); the assertion allows
+     * for a CI machine as loaded as this shared one, where an idle thread was itself delayed up to
+     * 300 ms and a save's fsync queued behind the indexer's writes. Saves that waited on index
+     * flushes (the fault this guards against) had a p99 of 1.3 s.
      */
     private static final double SAVE_P99_BOUND_MS = 1_000;
-    /** A stall the analyst notices; generous for the same reason. The old synchronous save stalled nothing, but indexing on the JavaFX thread would stall for seconds. */
+    /** Of the 20 changes a second offered, how many must be saved and acknowledged while indexing runs. */
+    private static final double MIN_RATE_DURING_INDEX = 10;
+    /**
+     * A stall the analyst notices is 50 ms; the bound is generous for the same reason (here the
+     * idle thread's worst delay was 120–300 ms, collections paused everything up to 120 ms). Work
+     * moved onto the JavaFX thread by mistake, an index or a save, would stall it for seconds.
+     */
     private static final double STALL_BOUND_MS = 1_000;
 
     @TempDir
@@ -207,7 +213,9 @@ class LoadTest {
                     idleDelays.quantile(0.99), idleDelays.max());
             System.out.println(line);
             Files.writeString(Path.of("target", "load-report.txt"), line + "\n");
-            assertTrue(duringIndex.get() > 0, "no change was made while indexing: " + line);
+            // Before saves stopped waiting on the index, about 2 a second got through during indexing
+            // and the rest queued up on the work thread for tens of seconds.
+            assertTrue(duringIndex.get() * 1000.0 / Math.max(1, indexMs.get()) >= MIN_RATE_DURING_INDEX, line);
             assertTrue(analyst.saves.quantile(0.99) <= SAVE_P99_BOUND_MS, line);
             assertTrue(stalls.max() <= STALL_BOUND_MS, line);
         } finally {
