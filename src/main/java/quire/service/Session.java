@@ -42,7 +42,8 @@ import quire.store.AnnotationStore;
  * An open workspace: its index and its annotations, for one writer (the window, or one command).
  * Every annotation change is saved in the database (the only copy of the analyst's work) and the
  * call returns once that commit is durable; the article's tags and notes are then re-indexed on one
- * background thread, so search sees them a moment later ({@link #awaitSearchable()} waits for it).
+ * background thread, so search sees them a moment later ({@link #awaitSearchable()} waits for it),
+ * or, while the corpus is being indexed, when that ends.
  * If Quire dies in between, opening the workspace again brings the index back in line.
  *
  * <p>Thread-safe: the store and the index each serialise their own writes.
@@ -61,9 +62,9 @@ public final class Session implements AutoCloseable {
      * article, and reading it back from the index each time cost a search and a decompression on
      * every save. Only indexing changes an article, and it clears this.
      */
-    /** Indexing runs under way, and the articles the background writer rebuilt meanwhile: see {@link #index}. */
+    /** Indexing runs under way, and the articles whose re-indexing waits for them to end: see {@link #index}. */
     private final java.util.concurrent.atomic.AtomicInteger indexing = new java.util.concurrent.atomic.AtomicInteger();
-    private final Set<String> rebuiltWhileIndexing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> deferred = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, Article> annotating = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -130,7 +131,11 @@ public final class Session implements AutoCloseable {
         // An article first annotated meanwhile is put right by the re-sync requested below.
         Set<String> annotatedAtStart = new HashSet<>(store.annotatedArticleKeys());
         IndexReport report;
+        // While the indexer replaces articles, the background writer must not rebuild one from a
+        // text read just before: it would put the old text back. It defers its work until the
+        // end, and anything it had begun finishes before the indexer starts.
         indexing.incrementAndGet();
+        updates.await();
         try {
             report = indexer.update(workspace.corpus(), index, progress,
                     key -> annotatedAtStart.contains(key) ? searchableAnnotations(key) : SearchableAnnotations.NONE, written);
@@ -138,13 +143,10 @@ public final class Session implements AutoCloseable {
             indexing.decrementAndGet();
             annotating.clear();
         }
-        // Changes were saved while the indexer worked, and the background writer rebuilt their
-        // articles from what it read then: perhaps a text the indexer was replacing. Rebuild those
-        // again from the new text, and re-sync the tags and notes the indexer read before a change.
-        updates.await();
-        List<String> rebuilt = new ArrayList<>(rebuiltWhileIndexing);
-        rebuiltWhileIndexing.removeAll(rebuilt);
-        rebuilt.forEach(updates::request);
+        // What was saved meanwhile becomes searchable now, as do changes the indexer read too early.
+        List<String> waiting = new ArrayList<>(deferred);
+        deferred.removeAll(waiting);
+        waiting.forEach(updates::request);
         updates.requestAll();
         updates.await();
         Set<String> annotated = new HashSet<>(store.annotatedArticleKeys());
@@ -495,13 +497,11 @@ public final class Session implements AutoCloseable {
      */
     private void applySearchable(Set<String> keys, boolean all) {
         if (indexing.get() > 0) {
-            rebuiltWhileIndexing.addAll(keys);
+            deferred.addAll(keys); // and "all": indexing ends with a full re-sync anyway
+            return;
         }
         for (String key : keys) {
-            // The article as last annotated, unless an indexing run may be replacing it.
-            Optional<Article> article = Optional.ofNullable(indexing.get() > 0 ? null : annotating.get(key))
-                    .or(() -> index.article(key));
-            article.ifPresent(a -> index.putArticle(a, searchableAnnotations(store, key)));
+            index.article(key).ifPresent(a -> index.putArticle(a, searchableAnnotations(store, key)));
         }
         if (all) {
             index.reopen(); // the fingerprints read next must include the articles just written
