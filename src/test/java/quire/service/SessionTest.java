@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,6 +112,32 @@ class SessionTest {
 
         assertEquals(List.of(key), found("tag:geography/dprk"));
         assertEquals(List.of(), found("tag:places"));
+    }
+
+    @Test
+    void aTagSavedWhileTheCorpusIsIndexedIsSearchableWhenIndexingEnds() throws IOException {
+        rewrite(TEXT.replace("Treaty signed\n\n", "Treaty signed\n\nA new first paragraph was added by the editors.\n\n"));
+        List<Highlight> saved = new ArrayList<>();
+        Progress tagging = new Progress() {
+            @Override
+            public void update(long done, long total, String message) {
+                if (saved.isEmpty()) {
+                    saved.add(session.annotate(key, "reconsider its policy", 1, null, "", List.of("places")));
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+
+        session.index(tagging);
+
+        assertEquals(1, saved.size());
+        assertEquals(List.of(key), session.search(SearchRequest.of("tag:places")).hits().stream().map(SearchHit::key).toList());
+        Article article = session.article(key).orElseThrow();
+        assertTrue(article.text().contains("A new first paragraph"), "the index kept the old text");
     }
 
     @Test
