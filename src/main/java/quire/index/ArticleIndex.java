@@ -492,6 +492,19 @@ public final class ArticleIndex implements Closeable {
         stale = true;
     }
 
+    /**
+     * Makes every change so far visible to readers now, on the calling thread, so that no reader
+     * pays for the reopen: for a background writer. Not durable, as {@link #refresh()}.
+     */
+    public void reopen() {
+        requireWriter();
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new QuireException("Cannot read the index at '" + location + "': " + e.getMessage(), e);
+        }
+    }
+
     /** Closes without committing: what was not committed is dropped, as after a crash. */
     @Override
     public void close() {

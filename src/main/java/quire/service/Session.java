@@ -40,9 +40,11 @@ import quire.store.AnnotationStore;
 
 /**
  * An open workspace: its index and its annotations, for one writer (the window, or one command).
- * Every annotation change is saved in the database first (the only copy of the analyst's work),
- * then the article's tags and notes are re-indexed so search sees them at once; if Quire dies in
- * between, opening the workspace again brings the index back in line.
+ * Every annotation change is saved in the database (the only copy of the analyst's work) and the
+ * call returns once that commit is durable; the article's tags and notes are then re-indexed on one
+ * background thread, so search sees them a moment later ({@link #awaitSearchable()} waits for it),
+ * or, while the corpus is being indexed, when that ends.
+ * If Quire dies in between, opening the workspace again brings the index back in line.
  *
  * <p>Thread-safe: the store and the index each serialise their own writes.
  */
@@ -53,12 +55,30 @@ public final class Session implements AutoCloseable {
     private final CorpusIndexer indexer;
     private final AnnotationStore store;
     private final ArticleIndex index;
+    /** The one thread that re-indexes annotations; indexing the corpus is the only other writer. */
+    private final SearchableUpdates updates;
+    /**
+     * The articles last annotated, by key: an analyst highlights passage after passage of one
+     * article, and reading it back from the index each time cost a search and a decompression on
+     * every save. Only indexing changes an article, and it clears this.
+     */
+    /** Indexing runs under way, and the articles whose re-indexing waits for them to end: see {@link #index}. */
+    private final java.util.concurrent.atomic.AtomicInteger indexing = new java.util.concurrent.atomic.AtomicInteger();
+    private final Set<String> deferred = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, Article> annotating = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Article> eldest) {
+                    return size() > 8;
+                }
+            });
 
     private Session(Workspace workspace, CorpusIndexer indexer, AnnotationStore store, ArticleIndex index) {
         this.workspace = workspace;
         this.indexer = indexer;
         this.store = store;
         this.index = index;
+        this.updates = new SearchableUpdates(this::applySearchable, "quire-annotation-index");
     }
 
     /**
@@ -80,9 +100,12 @@ public final class Session implements AutoCloseable {
             store.close();
             throw e;
         }
-        Session session = new Session(workspace, indexer, store, index);
-        session.syncSearchableAnnotations();
-        return session;
+        // Synchronously, before the background writer starts: this is what repairs a crash between
+        // a saved change and its re-indexing.
+        if (syncSearchableAnnotations(store, index)) {
+            index.commit();
+        }
+        return new Session(workspace, indexer, store, index);
     }
 
     public Workspace workspace() {
@@ -102,7 +125,30 @@ public final class Session implements AutoCloseable {
      */
     public IndexReport index(Progress progress) {
         Set<String> written = new HashSet<>();
-        IndexReport report = indexer.update(workspace.corpus(), index, progress, this::searchableAnnotations, written);
+        annotating.clear();
+        // Most articles carry no annotations: only those annotated when indexing began are looked
+        // up, rather than three database reads per article, each waiting behind any save's fsync.
+        // An article first annotated meanwhile is put right by the re-sync requested below.
+        Set<String> annotatedAtStart = new HashSet<>(store.annotatedArticleKeys());
+        IndexReport report;
+        // While the indexer replaces articles, the background writer must not rebuild one from a
+        // text read just before: it would put the old text back. It defers its work until the
+        // end, and anything it had begun finishes before the indexer starts.
+        indexing.incrementAndGet();
+        updates.await();
+        try {
+            report = indexer.update(workspace.corpus(), index, progress,
+                    key -> annotatedAtStart.contains(key) ? searchableAnnotations(key) : SearchableAnnotations.NONE, written);
+        } finally {
+            indexing.decrementAndGet();
+            annotating.clear();
+        }
+        // What was saved meanwhile becomes searchable now, as do changes the indexer read too early.
+        List<String> waiting = new ArrayList<>(deferred);
+        deferred.removeAll(waiting);
+        waiting.forEach(updates::request);
+        updates.requestAll();
+        updates.await();
         Set<String> annotated = new HashSet<>(store.annotatedArticleKeys());
         annotated.retainAll(written);
         for (String key : annotated) {
@@ -153,7 +199,7 @@ public final class Session implements AutoCloseable {
      * quotes, dashes, spacing and case are forgiven when there is no exact match).
      */
     public Highlight annotate(String articleKey, String quote, int occurrence, String color, String note, List<String> tags) {
-        Article article = requireArticle(articleKey);
+        Article article = articleToAnnotate(articleKey);
         TextRange range = QuoteFinder.find(article.text(), quote, occurrence).orElseThrow(() -> {
             int found = QuoteFinder.count(article.text(), quote);
             return new QuireException(found == 0
@@ -165,13 +211,31 @@ public final class Session implements AutoCloseable {
 
     /** Highlights {@code [start, end)} of the article's canonical text. */
     public Highlight annotate(String articleKey, int start, int end, String color, String note, List<String> tags) {
-        return annotate(requireArticle(articleKey), start, end, color, note, tags);
+        return annotate(articleToAnnotate(articleKey), start, end, color, note, tags);
+    }
+
+    private Article articleToAnnotate(String keyOrPrefix) {
+        Article cached = annotating.get(keyOrPrefix);
+        if (cached != null) {
+            return cached;
+        }
+        Article article = requireArticle(keyOrPrefix);
+        annotating.put(article.key(), article);
+        return article;
     }
 
     private Highlight annotate(Article article, int start, int end, String color, String note, List<String> tags) {
         Highlight created = store.createHighlight(article, start, end, color, note, tags);
         refreshSearchable(article.key());
         return created;
+    }
+
+    /**
+     * Waits until search sees every annotation change made before this call (changes are saved at
+     * once but re-indexed in the background, usually within milliseconds).
+     */
+    public void awaitSearchable() {
+        updates.await();
     }
 
     public Highlight setNote(String highlightId, String note) {
@@ -241,17 +305,17 @@ public final class Session implements AutoCloseable {
 
     public void renameTag(String oldName, String newName) {
         store.renameTag(oldName, newName);
-        syncSearchableAnnotations();
+        updates.requestAll();
     }
 
     public void mergeTag(String from, String into) {
         store.mergeTag(from, into);
-        syncSearchableAnnotations();
+        updates.requestAll();
     }
 
     public void deleteTag(String name) {
         store.deleteTag(name);
-        syncSearchableAnnotations();
+        updates.requestAll();
     }
 
     public void setArticleNote(String articleKey, String note) {
@@ -283,13 +347,13 @@ public final class Session implements AutoCloseable {
     /** Undoes the last annotation operation; what was undone, or empty if nothing was left to undo. */
     public Optional<String> undo() {
         Optional<String> undone = store.undo();
-        undone.ifPresent(d -> syncSearchableAnnotations());
+        undone.ifPresent(d -> updates.requestAll());
         return undone;
     }
 
     public Optional<String> redo() {
         Optional<String> redone = store.redo();
-        redone.ifPresent(d -> syncSearchableAnnotations());
+        redone.ifPresent(d -> updates.requestAll());
         return redone;
     }
 
@@ -398,13 +462,15 @@ public final class Session implements AutoCloseable {
         }
         // Highlights from other tools may come without positions: attach them by their quotes.
         known.stream().map(Highlight::articleKey).distinct().forEach(key -> index.article(key).ifPresent(this::reanchor));
-        syncSearchableAnnotations();
+        updates.requestAll();
+        updates.await();
         return new ImportSummary(read.highlights().size(), added, skipped);
     }
 
     @Override
     public void close() {
         try {
+            updates.close();
             index.commit();
         } finally {
             try {
@@ -420,28 +486,44 @@ public final class Session implements AutoCloseable {
         return h;
     }
 
-    /** Re-indexes one article with its current tags and notes, and makes it visible to search. */
+    /** Asks the background writer to re-index one article with its current tags and notes. */
     private void refreshSearchable(String articleKey) {
-        index.article(articleKey).ifPresent(article -> {
-            index.putArticle(article, searchableAnnotations(articleKey));
-            // Visible at once, durable at the next commit (indexing, or close): the database is the
-            // only copy of the work and is already durable; the index is a cache that opening
-            // re-syncs. A Lucene commit here cost tens of ms per annotation (several fsyncs).
-            index.refresh();
-        });
+        updates.request(articleKey);
+    }
+
+    /**
+     * The background writer's work: re-indexes these articles from the database as it is now (so
+     * ten quick changes to one article cost one update), then reopens the reader on this thread so
+     * that no search pays for it. Durable at the next commit (indexing, or close): the database is
+     * already durable and opening re-syncs the index from it.
+     */
+    private void applySearchable(Set<String> keys, boolean all) {
+        if (indexing.get() > 0) {
+            deferred.addAll(keys); // and "all": indexing ends with a full re-sync anyway
+            return;
+        }
+        for (String key : keys) {
+            index.article(key).ifPresent(a -> index.putArticle(a, searchableAnnotations(store, key)));
+        }
+        if (all) {
+            index.reopen(); // the fingerprints read next must include the articles just written
+            syncSearchableAnnotations(store, index);
+        }
+        index.reopen();
     }
 
     /**
      * Re-indexes every article whose tags or notes differ from what the index holds: after undo, tag
      * renames, imports, and at opening (a crash between saving and re-indexing leaves such a gap).
+     * Whether anything was written.
      */
-    private void syncSearchableAnnotations() {
+    private static boolean syncSearchableAnnotations(AnnotationStore store, ArticleIndex index) {
         Map<String, String> indexed = index.annotationFingerprints();
         Set<String> keys = new LinkedHashSet<>(store.annotatedArticleKeys());
         keys.addAll(indexed.keySet());
         boolean changed = false;
         for (String key : keys) {
-            SearchableAnnotations now = searchableAnnotations(key);
+            SearchableAnnotations now = searchableAnnotations(store, key);
             String print = now.isEmpty() ? null : ArticleIndex.fingerprint(now);
             if (!Objects.equals(print, indexed.get(key))) {
                 Optional<Article> article = index.article(key);
@@ -451,12 +533,14 @@ public final class Session implements AutoCloseable {
                 }
             }
         }
-        if (changed) {
-            index.commit();
-        }
+        return changed;
     }
 
     private SearchableAnnotations searchableAnnotations(String articleKey) {
+        return searchableAnnotations(store, articleKey);
+    }
+
+    private static SearchableAnnotations searchableAnnotations(AnnotationStore store, String articleKey) {
         Set<String> tags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         List<String> notes = new ArrayList<>();
         tags.addAll(store.articleTags(articleKey));

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,18 +59,21 @@ class SessionTest {
         session.close();
     }
 
+    /** Changes are re-indexed in the background: wait for them, then search. */
     private List<String> found(String query) {
+        session.awaitSearchable();
         return session.search(SearchRequest.of(query)).hits().stream().map(SearchHit::key).toList();
     }
 
     @Test
-    void aNewHighlightsTagsAndNoteAreSearchableAtOnce() {
+    void aNewHighlightsTagsAndNoteBecomeSearchable() {
         session.annotate(key, "mutual assistance", 1, "green", "verify the wording", List.of("treaty/article-4"));
 
         assertEquals(List.of(key), found("tag:treaty AND note:verify"));
         assertEquals(List.of(key), found("tag:treaty/article-4"));
         assertEquals(List.of(key), found("tag:\"Treaty/Article-4\""));
         assertEquals(List.of(), found("tag:article-4"));
+        session.awaitSearchable();
         assertEquals(Map.of("treaty/article-4", 1L), session.search(SearchRequest.of("")).facets().get("tag"));
     }
 
@@ -108,6 +112,32 @@ class SessionTest {
 
         assertEquals(List.of(key), found("tag:geography/dprk"));
         assertEquals(List.of(), found("tag:places"));
+    }
+
+    @Test
+    void aTagSavedWhileTheCorpusIsIndexedIsSearchableWhenIndexingEnds() throws IOException {
+        rewrite(TEXT.replace("Treaty signed\n\n", "Treaty signed\n\nA new first paragraph was added by the editors.\n\n"));
+        List<Highlight> saved = new ArrayList<>();
+        Progress tagging = new Progress() {
+            @Override
+            public void update(long done, long total, String message) {
+                if (saved.isEmpty()) {
+                    saved.add(session.annotate(key, "reconsider its policy", 1, null, "", List.of("places")));
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+
+        session.index(tagging);
+
+        assertEquals(1, saved.size());
+        assertEquals(List.of(key), session.search(SearchRequest.of("tag:places")).hits().stream().map(SearchHit::key).toList());
+        Article article = session.article(key).orElseThrow();
+        assertTrue(article.text().contains("A new first paragraph"), "the index kept the old text");
     }
 
     @Test
