@@ -1,18 +1,23 @@
 package quire.service;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import quire.index.ArticleIndex;
 import quire.ingest.ArticleKeys;
 import quire.ingest.CorpusFile;
@@ -48,6 +53,8 @@ public final class CorpusIndexer {
     private final CorpusScanner scanner;
     private final Ingester ingester;
     private final int threads;
+    /** What the last successful update left in the index; see {@link #knownOf}. */
+    private volatile Known lastKnown;
 
     public CorpusIndexer(CorpusScanner scanner, Ingester ingester, int threads) {
         this.scanner = scanner;
@@ -77,39 +84,118 @@ public final class CorpusIndexer {
             Path corpus,
             ArticleIndex index,
             Progress progress,
-            java.util.function.Function<String, SearchableAnnotations> annotations,
+            Function<String, SearchableAnnotations> annotations,
             Set<String> written) {
         long started = System.nanoTime();
+        Known known = knownOf(index);
         Scan scan = scanner.scan(corpus);
-        Map<String, FileRecord> known = index.fileRecords();
-        Map<String, String> storedFrom = new HashMap<>(index.articlePaths());
-
-        List<CorpusFile> toRead = new ArrayList<>();
-        Map<String, FileRecord> current = new HashMap<>();
         Set<String> present = new HashSet<>();
-        for (CorpusFile file : scan.files()) {
-            present.add(file.path());
-            FileRecord record = known.get(file.path());
-            if (record != null
-                    && !record.contentHash().isEmpty()
-                    && record.size() == file.size()
-                    && record.modifiedMillis() == file.modifiedMillis()) {
-                current.put(file.path(), record);
+        scan.files().forEach(f -> present.add(f.path()));
+        List<String> removed = known.records().keySet().stream().filter(p -> !present.contains(p)).sorted().toList();
+        return apply(corpus, index, progress, annotations, written, known, scan.files(), removed, scan.problems(), started);
+    }
+
+    /**
+     * Brings the index up to date with a few changed paths only (relative to the corpus folder, with
+     * {@code /} separators; a folder stands for everything in it): new, changed and deleted files,
+     * as a folder watcher reports them. The rest of the corpus is taken as the index knows it; the
+     * rules (duplicates, keys, problems) are those of a full {@link #update}.
+     */
+    public IndexReport updatePaths(
+            Path corpus,
+            ArticleIndex index,
+            Collection<String> paths,
+            Function<String, SearchableAnnotations> annotations,
+            Set<String> written) {
+        long started = System.nanoTime();
+        Known known = knownOf(index);
+        Map<String, CorpusFile> files = new TreeMap<>();
+        Set<String> removed = new TreeSet<>();
+        List<Problem> scanProblems = new ArrayList<>();
+        for (String path : new TreeSet<>(paths)) {
+            if (path.isEmpty() || java.util.Arrays.stream(path.split("/")).anyMatch(name -> name.startsWith("."))) {
+                continue; // hidden, as a full scan has it, or the workspace inside the corpus
+            }
+            Path file = corpus.resolve(path);
+            if (Files.isDirectory(file)) {
+                Scan scan = scanner.scan(file);
+                scan.files().forEach(f -> files.put(path + "/" + f.path(), new CorpusFile(f.file(), path + "/" + f.path(), f.size(), f.modifiedMillis())));
+                scan.problems().forEach(p -> scanProblems.add(new Problem(path + "/" + p.path(), p.severity(), p.message())));
+                // Whatever the index knew under the folder and is not there any more.
+                known.records().keySet().stream().filter(k -> k.startsWith(path + "/") && !files.containsKey(k)).forEach(removed::add);
+            } else if (Files.isRegularFile(file)) {
+                try {
+                    var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                    files.put(path, new CorpusFile(file, path, attributes.size(), attributes.lastModifiedTime().toMillis()));
+                } catch (IOException gone) {
+                    removed.add(path);
+                }
             } else {
-                toRead.add(file);
+                removed.add(path);
+                known.records().keySet().stream().filter(k -> k.startsWith(path + "/")).forEach(removed::add);
             }
         }
-        List<String> removed = known.keySet().stream().filter(p -> !present.contains(p)).sorted().toList();
+        removed.removeIf(p -> !known.records().containsKey(p));
+        return apply(corpus, index, Progress.NONE, annotations, written, known,
+                new ArrayList<>(files.values()), new ArrayList<>(removed), scanProblems, started);
+    }
+
+    /**
+     * What the index holds about the corpus: kept from the last update of the same index, which is
+     * what lets a watcher's update of a few files skip loading 100,000 records.
+     */
+    private record Known(ArticleIndex index, Map<String, FileRecord> records, Map<String, String> storedFrom) {}
+
+    private Known knownOf(ArticleIndex index) {
+        Known kept = lastKnown;
+        // Forgotten until this update succeeds: a failure half way leaves the index, not this, right.
+        lastKnown = null;
+        if (kept != null && kept.index() == index) {
+            return kept;
+        }
+        return new Known(index, index.fileRecords(), new HashMap<>(index.articlePaths()));
+    }
+
+    private IndexReport apply(
+            Path corpus,
+            ArticleIndex index,
+            Progress progress,
+            Function<String, SearchableAnnotations> annotations,
+            Set<String> written,
+            Known knownNow,
+            List<CorpusFile> listed,
+            List<String> removed,
+            List<Problem> scanProblems,
+            long started) {
+        Map<String, FileRecord> known = knownNow.records();
+        Map<String, String> storedFrom = knownNow.storedFrom();
+
+        List<CorpusFile> toRead = new ArrayList<>();
+        Map<String, FileRecord> current = new HashMap<>(known);
+        removed.forEach(current::remove);
+        int unchanged = current.size();
+        for (CorpusFile file : listed) {
+            FileRecord record = known.get(file.path());
+            if (record == null
+                    || record.contentHash().isEmpty()
+                    || record.size() != file.size()
+                    || record.modifiedMillis() != file.modifiedMillis()) {
+                toRead.add(file);
+                if (current.remove(file.path()) != null) {
+                    unchanged--;
+                }
+            }
+        }
 
         Map<String, Claim> best = new HashMap<>();
         current.values().forEach(r -> r.articles().forEach(ref -> offer(best, new Claim(r.path(), ref))));
 
         int added = 0;
         int updated = 0;
-        int unchanged = current.size();
         int sinceCommit = 0;
         boolean cancelled = false;
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        List<Future<Void>> writing = List.of();
         try {
             List<Future<Outcome>> reading = toRead.isEmpty() ? List.of() : submitReads(pool, batchAt(toRead, 0), known);
             for (int from = 0; from < toRead.size(); from += BATCH_FILES) {
@@ -118,15 +204,15 @@ public final class CorpusIndexer {
                     break;
                 }
                 List<CorpusFile> batch = batchAt(toRead, from);
-                List<Outcome> outcomes = awaitReads(reading, batch);
-                // The next batch is read on the pool while this one is written here, in file order:
-                // one writing thread keeps documents in file order, which is what breaks ties
-                // between equal sort keys (two articles of the same day, sorted by date).
+                List<Outcome> outcomes = awaitAll(reading);
                 reading = from + BATCH_FILES < toRead.size() ? submitReads(pool, batchAt(toRead, from + BATCH_FILES), known) : List.of();
+                // Which copy of each article wins is decided here, in file order; the writes then go
+                // to the pool, several at once. Their order does not matter: sorted results break
+                // ties by path and place in the file, not by the order documents were written in.
+                Map<String, Article> winners = new HashMap<>();
                 for (Outcome outcome : outcomes) {
                     FileRecord record = outcome.record();
-                    boolean isNew = !known.containsKey(record.path());
-                    if (isNew) {
+                    if (!known.containsKey(record.path())) {
                         added++;
                     } else if (outcome.contentChanged()) {
                         updated++;
@@ -134,23 +220,28 @@ public final class CorpusIndexer {
                         unchanged++;
                     }
                     current.put(record.path(), record);
-                    index.putFile(record);
                     for (Article article : outcome.articles()) {
-                        Claim claim = new Claim(record.path(), refOf(article));
-                        if (offer(best, claim)) {
-                            index.putArticle(article, annotations.apply(article.key()));
-                            storedFrom.put(article.key(), article.path());
-                            written.add(article.key());
+                        if (offer(best, new Claim(record.path(), refOf(article)))) {
+                            winners.put(article.key(), article);
                         }
                     }
                 }
+                // A copy that wins here must not race one from the batch before: those are all written first.
+                awaitAll(writing);
+                writing = submitWrites(pool, index, outcomes, winners, annotations);
+                for (Article article : winners.values()) {
+                    storedFrom.put(article.key(), article.path());
+                    written.add(article.key());
+                }
                 sinceCommit += batch.size();
                 if (sinceCommit >= COMMIT_EVERY_FILES) {
+                    awaitAll(writing);
                     index.commit();
                     sinceCommit = 0;
                 }
                 progress.update(Math.min(toRead.size(), from + BATCH_FILES), toRead.size(), batch.get(batch.size() - 1).path());
             }
+            awaitAll(writing);
         } finally {
             pool.shutdownNow();
         }
@@ -162,12 +253,13 @@ public final class CorpusIndexer {
             Map<String, Claim> winners = dropIdenticalTexts(best, current, duplicateProblems);
             reconcile(corpus, index, winners, storedFrom, current, annotations, written);
             duplicateProblems.addAll(0, duplicatesOf(current, winners));
-            best.clear();
-            best.putAll(winners);
         }
         index.commit();
+        if (!cancelled) {
+            lastKnown = new Known(index, current, storedFrom);
+        }
 
-        List<Problem> problems = new ArrayList<>(scan.problems());
+        List<Problem> problems = new ArrayList<>(scanProblems);
         current.values().stream()
                 .sorted(Comparator.comparing(FileRecord::path))
                 .forEach(r -> problems.addAll(r.problems()));
@@ -188,6 +280,35 @@ public final class CorpusIndexer {
                 cancelled);
     }
 
+    /** Writes each file's record and its winning articles, a file per task. */
+    private static List<Future<Void>> submitWrites(
+            ExecutorService pool,
+            ArticleIndex index,
+            List<Outcome> outcomes,
+            Map<String, Article> winners,
+            Function<String, SearchableAnnotations> annotations) {
+        List<Future<Void>> futures = new ArrayList<>(outcomes.size());
+        for (Outcome outcome : outcomes) {
+            List<Runnable> puts = new ArrayList<>();
+            List<Article> articles = outcome.articles();
+            for (int i = 0; i < articles.size(); i++) {
+                Article article = articles.get(i);
+                if (winners.get(article.key()) == article) {
+                    // Annotations are looked up here, on one thread: the store is not asked from the pool.
+                    SearchableAnnotations attached = annotations.apply(article.key());
+                    int position = i;
+                    puts.add(() -> index.putArticle(article, attached, position));
+                }
+            }
+            futures.add(pool.submit(() -> {
+                index.putFile(outcome.record());
+                puts.forEach(Runnable::run);
+                return null;
+            }));
+        }
+        return futures;
+    }
+
     private static List<CorpusFile> batchAt(List<CorpusFile> toRead, int from) {
         return toRead.subList(from, Math.min(toRead.size(), from + BATCH_FILES));
     }
@@ -195,27 +316,36 @@ public final class CorpusIndexer {
     private List<Future<Outcome>> submitReads(ExecutorService pool, List<CorpusFile> batch, Map<String, FileRecord> known) {
         List<Future<Outcome>> futures = new ArrayList<>(batch.size());
         for (CorpusFile file : batch) {
-            futures.add(pool.submit(() -> read(file, known.get(file.path()))));
+            futures.add(pool.submit(() -> {
+                try {
+                    return read(file, known.get(file.path()));
+                } catch (RuntimeException e) {
+                    // read() reports every failure as a problem; reaching here is a bug, still one file's.
+                    LOG.log(System.Logger.Level.ERROR, "Unexpected failure reading " + file.path(), e);
+                    return new Outcome(failedRecord(file, "The file could not be read; see the log."), List.of(), true);
+                }
+            }));
         }
         return futures;
     }
 
-    private static List<Outcome> awaitReads(List<Future<Outcome>> futures, List<CorpusFile> batch) {
-        List<Outcome> outcomes = new ArrayList<>(batch.size());
-        for (int i = 0; i < futures.size(); i++) {
+    private static <T> List<T> awaitAll(List<Future<T>> futures) {
+        List<T> results = new ArrayList<>(futures.size());
+        for (Future<T> future : futures) {
             try {
-                outcomes.add(futures.get(i).get());
+                results.add(future.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new QuireException("Indexing was interrupted.", e);
             } catch (ExecutionException e) {
-                // read() reports every failure as a problem; reaching here is a bug, still one file's.
-                String path = batch.get(i).path();
-                LOG.log(System.Logger.Level.ERROR, "Unexpected failure reading " + path, e.getCause());
-                outcomes.add(new Outcome(failedRecord(batch.get(i), "The file could not be read; see the log."), List.of(), true));
+                // read() reports a file's failures as problems: what arrives here is the index failing.
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new QuireException("Indexing failed: " + e.getCause().getMessage(), e.getCause());
             }
         }
-        return outcomes;
+        return results;
     }
 
     private Outcome read(CorpusFile file, FileRecord previous) {
@@ -345,11 +475,13 @@ public final class CorpusIndexer {
             Map<String, Claim> winners,
             Map<String, String> storedFrom,
             Map<String, FileRecord> current,
-            java.util.function.Function<String, SearchableAnnotations> annotations,
+            Function<String, SearchableAnnotations> annotations,
             Set<String> written) {
-        for (String key : storedFrom.keySet()) {
+        for (var stored = storedFrom.keySet().iterator(); stored.hasNext(); ) {
+            String key = stored.next();
             if (!winners.containsKey(key)) {
                 index.deleteArticle(key);
+                stored.remove();
             }
         }
         Map<String, List<String>> rereads = new HashMap<>();
@@ -361,9 +493,12 @@ public final class CorpusIndexer {
         rereads.forEach((path, keys) -> {
             FileIngest again = ingester.ingest(corpus.resolve(path), path);
             // The file's record holds the key it was given, which may be one it kept across an edit.
-            for (Article article : keepKeyOfEditedArticle(current.get(path), again.articles())) {
+            List<Article> articles = keepKeyOfEditedArticle(current.get(path), again.articles());
+            for (int i = 0; i < articles.size(); i++) {
+                Article article = articles.get(i);
                 if (keys.contains(article.key())) {
-                    index.putArticle(article, annotations.apply(article.key()));
+                    index.putArticle(article, annotations.apply(article.key()), i);
+                    storedFrom.put(article.key(), path);
                     written.add(article.key());
                 }
             }
