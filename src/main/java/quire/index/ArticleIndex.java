@@ -303,6 +303,15 @@ public final class ArticleIndex implements Closeable {
      * of its file: ties in sorted results come out by path, then by this place.
      */
     public void putArticle(Article article, SearchableAnnotations annotations, int position) {
+        putArticle(article, annotations, position, true);
+    }
+
+    /**
+     * As {@link #putArticle(Article, SearchableAnnotations, int)}; {@code mayReplace} false says the
+     * caller knows no article of this key is in the index (a first index), which spares Lucene a
+     * delete per document.
+     */
+    public void putArticle(Article article, SearchableAnnotations annotations, int position, boolean mayReplace) {
         Document doc = new Document();
         java.util.Set<String> tagTerms = new java.util.TreeSet<>();
         for (String tag : annotations.tags()) {
@@ -358,7 +367,7 @@ public final class ArticleIndex implements Closeable {
         doc.add(new SortedDocValuesField(Schema.ORDER, order(article.path(), position)));
         doc.add(new BinaryDocValuesField(Schema.KEY_AND_PATH, Codec.strings(List.of(article.key(), article.path()))));
         try {
-            update(new Term(Schema.KEY, article.key()), facets.build(doc));
+            write(mayReplace ? new Term(Schema.KEY, article.key()) : null, facets.build(doc));
         } catch (IOException e) {
             throw new QuireException("Cannot write to the index at '" + location + "': " + e.getMessage(), e);
         }
@@ -409,6 +418,11 @@ public final class ArticleIndex implements Closeable {
 
     /** Adds or replaces what the index remembers of a corpus file (by path). */
     public void putFile(FileRecord record) {
+        putFile(record, true);
+    }
+
+    /** As {@link #putFile(FileRecord)}; {@code mayReplace} false: the index knows no file of this path. */
+    public void putFile(FileRecord record, boolean mayReplace) {
         Document doc = new Document();
         doc.add(new StringField(Schema.TYPE, Schema.TYPE_FILE, Field.Store.NO));
         doc.add(new StringField(Schema.FILE_PATH, record.path(), Field.Store.NO));
@@ -419,7 +433,7 @@ public final class ArticleIndex implements Closeable {
         // norm up in that sparse list: a quarter of the time of a first index, gone with dense norms.
         doc.add(new TextField(Schema.TITLE, "", Field.Store.NO));
         doc.add(new Field(Schema.BODY, "", Schema.UNSTORED_TEXT_WITH_OFFSETS));
-        update(new Term(Schema.FILE_PATH, record.path()), doc);
+        write(mayReplace ? new Term(Schema.FILE_PATH, record.path()) : null, doc);
     }
 
     public void deleteFile(String path) {
@@ -472,10 +486,15 @@ public final class ArticleIndex implements Closeable {
         }
     }
 
-    private void update(Term term, Document doc) {
+    /** Adds a document, replacing those that have {@code term} unless it is null. */
+    private void write(Term term, Document doc) {
         requireWriter();
         try {
-            writer.updateDocument(term, doc);
+            if (term == null) {
+                writer.addDocument(doc);
+            } else {
+                writer.updateDocument(term, doc);
+            }
         } catch (IOException e) {
             throw new QuireException("Cannot write to the index at '" + location + "': " + e.getMessage(), e);
         }

@@ -228,7 +228,7 @@ public final class CorpusIndexer {
                 }
                 // A copy that wins here must not race one from the batch before: those are all written first.
                 awaitAll(writing);
-                writing = submitWrites(pool, index, outcomes, winners, annotations);
+                writing = submitWrites(pool, index, outcomes, winners, annotations, known.keySet(), storedFrom.keySet());
                 for (Article article : winners.values()) {
                     storedFrom.put(article.key(), article.path());
                     written.add(article.key());
@@ -280,13 +280,18 @@ public final class CorpusIndexer {
                 cancelled);
     }
 
-    /** Writes each file's record and its winning articles, a file per task. */
+    /**
+     * Writes each file's record and its winning articles, a file per task; a document the index
+     * cannot hold yet is added rather than replaced (in a first index, all of them).
+     */
     private static List<Future<Void>> submitWrites(
             ExecutorService pool,
             ArticleIndex index,
             List<Outcome> outcomes,
             Map<String, Article> winners,
-            Function<String, SearchableAnnotations> annotations) {
+            Function<String, SearchableAnnotations> annotations,
+            Set<String> knownPaths,
+            Set<String> storedKeys) {
         List<Future<Void>> futures = new ArrayList<>(outcomes.size());
         for (Outcome outcome : outcomes) {
             List<Runnable> puts = new ArrayList<>();
@@ -297,11 +302,13 @@ public final class CorpusIndexer {
                     // Annotations are looked up here, on one thread: the store is not asked from the pool.
                     SearchableAnnotations attached = annotations.apply(article.key());
                     int position = i;
-                    puts.add(() -> index.putArticle(article, attached, position));
+                    boolean mayReplace = storedKeys.contains(article.key());
+                    puts.add(() -> index.putArticle(article, attached, position, mayReplace));
                 }
             }
+            boolean fileKnown = knownPaths.contains(outcome.record().path());
             futures.add(pool.submit(() -> {
-                index.putFile(outcome.record());
+                index.putFile(outcome.record(), fileKnown);
                 puts.forEach(Runnable::run);
                 return null;
             }));

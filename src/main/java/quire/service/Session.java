@@ -103,6 +103,16 @@ public final class Session implements AutoCloseable {
     public IndexReport index(Progress progress) {
         Set<String> written = new HashSet<>();
         IndexReport report = indexer.update(workspace.corpus(), index, progress, this::searchableAnnotations, written);
+        return reanchored(report, written);
+    }
+
+    /** As {@link #index(Progress)}, reading only these paths: what a {@link CorpusWatcher} reports. */
+    public IndexReport indexChanged(java.util.Collection<String> paths) {
+        Set<String> written = new HashSet<>();
+        return reanchored(indexer.updatePaths(workspace.corpus(), index, paths, this::searchableAnnotations, written), written);
+    }
+
+    private IndexReport reanchored(IndexReport report, Set<String> written) {
         Set<String> annotated = new HashSet<>(store.annotatedArticleKeys());
         annotated.retainAll(written);
         for (String key : annotated) {
