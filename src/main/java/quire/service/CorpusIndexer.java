@@ -92,7 +92,7 @@ public final class CorpusIndexer {
         Set<String> present = new HashSet<>();
         scan.files().forEach(f -> present.add(f.path()));
         List<String> removed = known.records().keySet().stream().filter(p -> !present.contains(p)).sorted().toList();
-        return apply(corpus, index, progress, annotations, written, known, scan.files(), removed, scan.problems(), started);
+        return apply(corpus, index, progress, annotations, written, known, scan.files(), removed, scan.problems(), started, true);
     }
 
     /**
@@ -100,6 +100,10 @@ public final class CorpusIndexer {
      * {@code /} separators; a folder stands for everything in it): new, changed and deleted files,
      * as a folder watcher reports them. The rest of the corpus is taken as the index knows it; the
      * rules (duplicates, keys, problems) are those of a full {@link #update}.
+     *
+     * <p>The changes are visible to searches in this process at once but not committed (a commit's
+     * fsyncs cost more than reading a few files): the next full update or the session's close
+     * commits them, and after a crash the next re-check finds the files again.
      */
     public IndexReport updatePaths(
             Path corpus,
@@ -137,7 +141,7 @@ public final class CorpusIndexer {
         }
         removed.removeIf(p -> !known.records().containsKey(p));
         return apply(corpus, index, Progress.NONE, annotations, written, known,
-                new ArrayList<>(files.values()), new ArrayList<>(removed), scanProblems, started);
+                new ArrayList<>(files.values()), new ArrayList<>(removed), scanProblems, started, false);
     }
 
     /**
@@ -166,7 +170,8 @@ public final class CorpusIndexer {
             List<CorpusFile> listed,
             List<String> removed,
             List<Problem> scanProblems,
-            long started) {
+            long started,
+            boolean durable) {
         Map<String, FileRecord> known = knownNow.records();
         Map<String, String> storedFrom = knownNow.storedFrom();
 
@@ -246,23 +251,27 @@ public final class CorpusIndexer {
             pool.shutdownNow();
         }
 
+        List<FileRecord> byPath = new ArrayList<>(current.values());
+        byPath.sort(Comparator.comparing(FileRecord::path));
         List<Problem> duplicateProblems = new ArrayList<>();
         if (!cancelled) {
             removed.forEach(index::deleteFile);
             best.values().removeIf(claim -> !current.containsKey(claim.path()));
             Map<String, Claim> winners = dropIdenticalTexts(best, current, duplicateProblems);
             reconcile(corpus, index, winners, storedFrom, current, annotations, written);
-            duplicateProblems.addAll(0, duplicatesOf(current, winners));
+            duplicateProblems.addAll(0, duplicatesOf(byPath, winners));
         }
-        index.commit();
+        if (durable) {
+            index.commit();
+        } else {
+            index.refresh();
+        }
         if (!cancelled) {
             lastKnown = new Known(index, current, storedFrom);
         }
 
         List<Problem> problems = new ArrayList<>(scanProblems);
-        current.values().stream()
-                .sorted(Comparator.comparing(FileRecord::path))
-                .forEach(r -> problems.addAll(r.problems()));
+        byPath.forEach(r -> problems.addAll(r.problems()));
         problems.addAll(duplicateProblems);
         problems.sort(Comparator.comparing(Problem::path));
         return new IndexReport(
@@ -444,9 +453,9 @@ public final class CorpusIndexer {
     }
 
     /** Every copy that is not its key's winner, reported against the copy that won. */
-    private static List<Problem> duplicatesOf(Map<String, FileRecord> current, Map<String, Claim> winners) {
+    private static List<Problem> duplicatesOf(List<FileRecord> byPath, Map<String, Claim> winners) {
         List<Problem> problems = new ArrayList<>();
-        current.values().stream().sorted(Comparator.comparing(FileRecord::path)).forEach(record -> {
+        byPath.forEach(record -> {
             for (ArticleRef ref : record.articles()) {
                 Claim winner = winners.get(ref.key());
                 if (winner != null && !(winner.path().equals(record.path()) && winner.ref().equals(ref))) {

@@ -118,6 +118,32 @@ class CorpusWatcherTest {
     }
 
     @Test
+    void aTargetedUpdateKeepsTheDuplicateRulesOfAFullOne() throws Exception {
+        watcher.close();
+        String truncated = "{\"id\":1,\"date\":\"2024-06-20T18:05:15\",\"link\":\"https://example.org/p\",\"title\":{\"rendered\":\"Title\"},"
+                + "\"content\":{\"rendered\":\"<p>Complete first paragraph.</p><p>Sec";
+        String complete = "{\"id\":1,\"date\":\"2024-06-20T18:05:15\",\"link\":\"https://example.org/p\",\"title\":{\"rendered\":\"Title\"},"
+                + "\"content\":{\"rendered\":\"<p>Complete first paragraph.</p><p>Second.</p>\"}}";
+        write("posts/a-truncated.json", truncated);
+        session.indexChanged(Set.of("posts"));
+        write("posts/b-complete.json", complete);
+
+        IndexReport both = session.indexChanged(Set.of("posts/b-complete.json"));
+
+        assertEquals(1, both.duplicates());
+        assertEquals("posts/b-complete.json", session.search(SearchRequest.of("paragraph")).hits().get(0).path());
+        Files.delete(corpus.resolve("posts/b-complete.json"));
+        IndexReport one = session.indexChanged(Set.of("posts/b-complete.json"));
+        assertEquals(0, one.duplicates());
+        assertEquals(1, one.removed());
+        assertEquals("posts/a-truncated.json", session.search(SearchRequest.of("paragraph")).hits().get(0).path());
+        Files.delete(corpus.resolve("posts/a-truncated.json"));
+        Files.delete(corpus.resolve("posts"));
+        assertEquals(1, session.indexChanged(Set.of("posts")).removed());
+        assertEquals(0, count("paragraph"));
+    }
+
+    @Test
     void hiddenFilesAndTheWorkspaceAreNotReported() throws Exception {
         write(".hidden.txt", "Hidden\n\nNot an article.");
         write(".quire/scratch.txt", "Workspace\n\nNot an article either.");
