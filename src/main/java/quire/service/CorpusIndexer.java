@@ -437,16 +437,34 @@ public final class CorpusIndexer {
      */
     private static Map<String, Claim> dropIdenticalTexts(
             Map<String, Claim> best, Map<String, FileRecord> current, List<Problem> duplicateProblems) {
-        Map<String, Claim> byText = new HashMap<>();
-        Map<String, Claim> winners = new HashMap<>();
-        List<Claim> ordered = new ArrayList<>(best.values());
-        ordered.sort(Claim.BEST_FIRST);
-        for (Claim claim : ordered) {
+        // The best claim of each text wins; only texts claimed more than once need ranking (sorting
+        // all 100,000 claims for the few shared texts was most of a watched update's bookkeeping).
+        Map<String, Claim> byText = new HashMap<>(best.size() * 2);
+        List<Claim> shared = new ArrayList<>();
+        for (Claim claim : best.values()) {
             Claim first = byText.putIfAbsent(claim.ref().textHash(), claim);
-            if (first == null) {
-                winners.put(claim.ref().key(), claim);
-            } else {
-                duplicateProblems.add(duplicateProblem(claim.path(), first.path(), "identical text"));
+            if (first != null) {
+                shared.add(claim);
+                if (Claim.BEST_FIRST.compare(claim, first) < 0) {
+                    byText.put(claim.ref().textHash(), claim);
+                }
+            }
+        }
+        Map<String, Claim> winners = new HashMap<>(best.size() * 2);
+        for (Claim claim : byText.values()) {
+            winners.put(claim.ref().key(), claim);
+        }
+        if (!shared.isEmpty()) {
+            // The losers, in the order a ranking of every claim would list them.
+            List<Claim> losers = new ArrayList<>();
+            for (Claim claim : best.values()) {
+                if (winners.get(claim.ref().key()) != claim) {
+                    losers.add(claim);
+                }
+            }
+            losers.sort(Claim.BEST_FIRST);
+            for (Claim claim : losers) {
+                duplicateProblems.add(duplicateProblem(claim.path(), byText.get(claim.ref().textHash()).path(), "identical text"));
             }
         }
         return winners;
