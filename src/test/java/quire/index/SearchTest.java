@@ -151,6 +151,11 @@ class SearchTest {
         SearchRequest sameDay = SearchRequest.of("date:2020-01-01").withPage(0, 10);
         assertEquals(List.of("a-early", "m-first", "m-second", "z-late"), keys(sameDay.withSort(SortOrder.DATE)));
         assertEquals(List.of("a-early", "m-first", "m-second", "z-late"), keys(sameDay.withSort(SortOrder.DATE_ASCENDING)));
+        // Re-indexed for a new tag, second then first, each keeps its place in the file.
+        index.putArticle(second, new SearchableAnnotations(List.of("tagged"), List.of()));
+        index.putArticle(first, new SearchableAnnotations(List.of("tagged"), List.of()));
+        index.commit();
+        assertEquals(List.of("a-early", "m-first", "m-second", "z-late"), keys(sameDay.withSort(SortOrder.DATE)));
     }
 
     @Test
