@@ -18,6 +18,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -378,6 +379,23 @@ public final class ArticleIndex implements Closeable {
      * tag:treaty} finds an article tagged {@code treaty/article-4}.
      */
     public void putArticle(Article article, SearchableAnnotations annotations) {
+        putArticle(article, annotations, placeInFile(article));
+    }
+
+    /**
+     * As {@link #putArticle(Article, SearchableAnnotations)}, for the {@code position}-th article
+     * of its file: ties in sorted results come out by path, then by this place.
+     */
+    public void putArticle(Article article, SearchableAnnotations annotations, int position) {
+        putArticle(article, annotations, position, true);
+    }
+
+    /**
+     * As {@link #putArticle(Article, SearchableAnnotations, int)}; {@code mayReplace} false says the
+     * caller knows no article of this key is in the index (a first index), which spares Lucene a
+     * delete per document.
+     */
+    public void putArticle(Article article, SearchableAnnotations annotations, int position, boolean mayReplace) {
         Document doc = new Document();
         java.util.Set<String> tagTerms = new java.util.TreeSet<>();
         for (String tag : annotations.tags()) {
@@ -430,12 +448,48 @@ public final class ArticleIndex implements Closeable {
         doc.add(new StoredField(Schema.PROPERTIES, Codec.map(article.properties())));
         doc.add(new StoredField(Schema.WARNINGS, Codec.strings(article.warnings())));
         doc.add(new StoredField(Schema.BLOCKS, Codec.blocks(article.blocks())));
+        doc.add(new SortedDocValuesField(Schema.ORDER, order(article.path(), position)));
         doc.add(new BinaryDocValuesField(Schema.KEY_AND_PATH, Codec.strings(List.of(article.key(), article.path()))));
         try {
-            update(new Term(Schema.KEY, article.key()), facets.build(doc));
+            write(mayReplace ? new Term(Schema.KEY, article.key()) : null, facets.build(doc));
         } catch (IOException e) {
             throw writeFailure(e);
         }
+    }
+
+    /** Path, a zero byte (below any character of a path), then the place in the file: sorts as the corpus does. */
+    private static org.apache.lucene.util.BytesRef order(String path, int position) {
+        byte[] p = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(p, p.length + 5);
+        bytes[p.length + 1] = (byte) (position >>> 24);
+        bytes[p.length + 2] = (byte) (position >>> 16);
+        bytes[p.length + 3] = (byte) (position >>> 8);
+        bytes[p.length + 4] = (byte) position;
+        return new org.apache.lucene.util.BytesRef(bytes);
+    }
+
+    /** The place an article already in the index has in its file (0 for a new one): re-indexing keeps it. */
+    private int placeInFile(Article article) {
+        return withSearcher(s -> {
+            TopDocs top = s.search(new TermQuery(new Term(Schema.KEY, article.key())), 1);
+            if (top.scoreDocs.length == 0) {
+                return 0;
+            }
+            int doc = top.scoreDocs[0].doc;
+            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+            LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+            var values = leaf.reader().getSortedDocValues(Schema.ORDER);
+            if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+                return 0;
+            }
+            org.apache.lucene.util.BytesRef bytes = values.lookupOrd(values.ordValue());
+            byte[] p = article.path().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (bytes.length != p.length + 5) {
+                return 0; // it came from another file
+            }
+            int at = bytes.offset + p.length + 1;
+            return (bytes.bytes[at] & 0xff) << 24 | (bytes.bytes[at + 1] & 0xff) << 16 | (bytes.bytes[at + 2] & 0xff) << 8 | (bytes.bytes[at + 3] & 0xff);
+        });
     }
 
     private static String keyword(String value) {
@@ -448,6 +502,11 @@ public final class ArticleIndex implements Closeable {
 
     /** Adds or replaces what the index remembers of a corpus file (by path). */
     public void putFile(FileRecord record) {
+        putFile(record, true);
+    }
+
+    /** As {@link #putFile(FileRecord)}; {@code mayReplace} false: the index knows no file of this path. */
+    public void putFile(FileRecord record, boolean mayReplace) {
         Document doc = new Document();
         doc.add(new StringField(Schema.TYPE, Schema.TYPE_FILE, Field.Store.NO));
         doc.add(new StringField(Schema.FILE_PATH, record.path(), Field.Store.NO));
@@ -458,7 +517,7 @@ public final class ArticleIndex implements Closeable {
         // norm up in that sparse list: a quarter of the time of a first index, gone with dense norms.
         doc.add(new TextField(Schema.TITLE, "", Field.Store.NO));
         doc.add(new Field(Schema.BODY, "", Schema.UNSTORED_TEXT_WITH_OFFSETS));
-        update(new Term(Schema.FILE_PATH, record.path()), doc);
+        write(mayReplace ? new Term(Schema.FILE_PATH, record.path()) : null, doc);
     }
 
     public void deleteFile(String path) {
@@ -525,10 +584,15 @@ public final class ArticleIndex implements Closeable {
         }
     }
 
-    private void update(Term term, Document doc) {
+    /** Adds a document, replacing those that have {@code term} unless it is null. */
+    private void write(Term term, Document doc) {
         requireWriter();
         try {
-            usableWriter().updateDocument(term, doc);
+            if (term == null) {
+                usableWriter().addDocument(doc);
+            } else {
+                usableWriter().updateDocument(term, doc);
+            }
         } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
             throw writeFailure(e);
         }

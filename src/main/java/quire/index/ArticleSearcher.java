@@ -60,6 +60,9 @@ final class ArticleSearcher {
     private static final Set<String> HIT_FIELDS = Set.of(
             Schema.KEY, Schema.TITLE, Schema.PUBLISHED, Schema.AUTHOR, Schema.SOURCE, Schema.PATH);
 
+    /** The last tie-break: file path, then place in the file (see {@link Schema#ORDER}), never document order. */
+    private static final SortField IN_CORPUS_ORDER = new SortField(Schema.ORDER, SortField.Type.STRING);
+
     private final Analyzer analyzer;
     private final QueryReader queries;
     private final FacetsConfig facetsConfig = Schema.facets();
@@ -84,17 +87,17 @@ final class ArticleSearcher {
         int wanted = request.offset() + request.limit();
         Sort sort = sortFor(request.sort(), request.query().isBlank());
         Optional<SortedSetDocValuesReaderState> state = facetStateFor(searcher.getIndexReader());
+        // Relevance keeps each hit's score (a sort with the score first fills it only when asked).
+        boolean scores = sort.getSort()[0].getType() == SortField.Type.SCORE;
         TopDocs top;
         Map<String, Map<String, Long>> facets;
         if (state.isPresent()) {
             DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state.get());
-            DrillSideways.DrillSidewaysResult result = sort == null
-                    ? sideways.search(drill, Math.max(1, wanted))
-                    : sideways.search(drill, null, null, Math.max(1, wanted), sort, false);
+            DrillSideways.DrillSidewaysResult result = sideways.search(drill, null, null, Math.max(1, wanted), sort, scores);
             top = result.hits;
             facets = facetCounts(result.facets);
         } else {
-            top = sort == null ? searcher.search(drill, Math.max(1, wanted)) : searcher.search(drill, Math.max(1, wanted), sort);
+            top = searcher.search(drill, Math.max(1, wanted), sort, scores);
             facets = Map.of();
         }
         long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(drill);
@@ -173,7 +176,7 @@ final class ArticleSearcher {
     private static Sort sortFor(SortOrder order, boolean blankQuery) {
         SortOrder effective = order == SortOrder.RELEVANCE && blankQuery ? SortOrder.DATE : order;
         return switch (effective) {
-            case RELEVANCE -> null;
+            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, IN_CORPUS_ORDER);
             case DATE -> dateSort(true);
             case DATE_ASCENDING -> dateSort(false);
         };
@@ -183,7 +186,7 @@ final class ArticleSearcher {
         SortField date = new SortField(Schema.DATE, SortField.Type.LONG, newestFirst);
         // Undated articles go last either way.
         date.setMissingValue(newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE);
-        return new Sort(date, SortField.FIELD_SCORE);
+        return new Sort(date, SortField.FIELD_SCORE, IN_CORPUS_ORDER);
     }
 
     private Optional<SortedSetDocValuesReaderState> facetStateFor(IndexReader reader) throws IOException {

@@ -19,7 +19,7 @@ final class Schema {
      * Bumped whenever documents are written differently; an index from another version is rebuilt
      * from the files, since it is only a cache.
      */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
 
     static final String VERSION_KEY = "quire.schema";
 
@@ -54,6 +54,12 @@ final class Schema {
     static final String BLOCKS = "blocks";
     /** Key and path again as doc values, so the whole key-to-file map loads without touching stored bodies. */
     static final String KEY_AND_PATH = "key_and_path";
+    /**
+     * Where an article sits in the corpus (its file's path, then its place in that file) as sorted
+     * doc values: what breaks ties between equal sort keys, so that ties come out in file order
+     * whatever order the documents were written in (indexing writes on several threads).
+     */
+    static final String ORDER = "order";
     /** A fingerprint of the annotations indexed with an article, to find articles whose tags and notes changed. */
     static final String ANNOTATIONS_FINGERPRINT = "annotations_fingerprint";
 

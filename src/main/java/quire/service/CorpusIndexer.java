@@ -1,18 +1,23 @@
 package quire.service;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import quire.index.ArticleIndex;
 import quire.ingest.ArticleKeys;
 import quire.ingest.CorpusFile;
@@ -48,6 +53,8 @@ public final class CorpusIndexer {
     private final CorpusScanner scanner;
     private final Ingester ingester;
     private final int threads;
+    /** What the last successful update left in the index; see {@link #knownOf}. */
+    private volatile Known lastKnown;
 
     public CorpusIndexer(CorpusScanner scanner, Ingester ingester, int threads) {
         this.scanner = scanner;
@@ -77,39 +84,123 @@ public final class CorpusIndexer {
             Path corpus,
             ArticleIndex index,
             Progress progress,
-            java.util.function.Function<String, SearchableAnnotations> annotations,
+            Function<String, SearchableAnnotations> annotations,
             Set<String> written) {
         long started = System.nanoTime();
+        Known known = knownOf(index);
         Scan scan = scanner.scan(corpus);
-        Map<String, FileRecord> known = index.fileRecords();
-        Map<String, String> storedFrom = new HashMap<>(index.articlePaths());
-
-        List<CorpusFile> toRead = new ArrayList<>();
-        Map<String, FileRecord> current = new HashMap<>();
         Set<String> present = new HashSet<>();
-        for (CorpusFile file : scan.files()) {
-            present.add(file.path());
-            FileRecord record = known.get(file.path());
-            if (record != null
-                    && !record.contentHash().isEmpty()
-                    && record.size() == file.size()
-                    && record.modifiedMillis() == file.modifiedMillis()) {
-                current.put(file.path(), record);
+        scan.files().forEach(f -> present.add(f.path()));
+        List<String> removed = known.records().keySet().stream().filter(p -> !present.contains(p)).sorted().toList();
+        return apply(corpus, index, progress, annotations, written, known, scan.files(), removed, scan.problems(), started, true);
+    }
+
+    /**
+     * Brings the index up to date with a few changed paths only (relative to the corpus folder, with
+     * {@code /} separators; a folder stands for everything in it): new, changed and deleted files,
+     * as a folder watcher reports them. The rest of the corpus is taken as the index knows it; the
+     * rules (duplicates, keys, problems) are those of a full {@link #update}.
+     *
+     * <p>The changes are visible to searches in this process at once but not committed (a commit's
+     * fsyncs cost more than reading a few files): the next full update or the session's close
+     * commits them, and after a crash the next re-check finds the files again.
+     */
+    public IndexReport updatePaths(
+            Path corpus,
+            ArticleIndex index,
+            Collection<String> paths,
+            Function<String, SearchableAnnotations> annotations,
+            Set<String> written) {
+        long started = System.nanoTime();
+        Known known = knownOf(index);
+        Map<String, CorpusFile> files = new TreeMap<>();
+        Set<String> removed = new TreeSet<>();
+        List<Problem> scanProblems = new ArrayList<>();
+        for (String path : new TreeSet<>(paths)) {
+            if (path.isEmpty() || java.util.Arrays.stream(path.split("/")).anyMatch(name -> name.startsWith("."))) {
+                continue; // hidden, as a full scan has it, or the workspace inside the corpus
+            }
+            Path file = corpus.resolve(path);
+            if (Files.isDirectory(file)) {
+                Scan scan = scanner.scan(file);
+                scan.files().forEach(f -> files.put(path + "/" + f.path(), new CorpusFile(f.file(), path + "/" + f.path(), f.size(), f.modifiedMillis())));
+                scan.problems().forEach(p -> scanProblems.add(new Problem(path + "/" + p.path(), p.severity(), p.message())));
+                // Whatever the index knew under the folder and is not there any more.
+                known.records().keySet().stream().filter(k -> k.startsWith(path + "/") && !files.containsKey(k)).forEach(removed::add);
+            } else if (Files.isRegularFile(file)) {
+                try {
+                    var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                    files.put(path, new CorpusFile(file, path, attributes.size(), attributes.lastModifiedTime().toMillis()));
+                } catch (IOException gone) {
+                    removed.add(path);
+                }
             } else {
-                toRead.add(file);
+                removed.add(path);
+                known.records().keySet().stream().filter(k -> k.startsWith(path + "/")).forEach(removed::add);
             }
         }
-        List<String> removed = known.keySet().stream().filter(p -> !present.contains(p)).sorted().toList();
+        removed.removeIf(p -> !known.records().containsKey(p));
+        return apply(corpus, index, Progress.NONE, annotations, written, known,
+                new ArrayList<>(files.values()), new ArrayList<>(removed), scanProblems, started, false);
+    }
+
+    /**
+     * What the index holds about the corpus: kept from the last update of the same index, which is
+     * what lets a watcher's update of a few files skip loading 100,000 records.
+     */
+    private record Known(ArticleIndex index, Map<String, FileRecord> records, Map<String, String> storedFrom) {}
+
+    private Known knownOf(ArticleIndex index) {
+        Known kept = lastKnown;
+        // Forgotten until this update succeeds: a failure half way leaves the index, not this, right.
+        lastKnown = null;
+        if (kept != null && kept.index() == index) {
+            return kept;
+        }
+        return new Known(index, index.fileRecords(), new HashMap<>(index.articlePaths()));
+    }
+
+    private IndexReport apply(
+            Path corpus,
+            ArticleIndex index,
+            Progress progress,
+            Function<String, SearchableAnnotations> annotations,
+            Set<String> written,
+            Known knownNow,
+            List<CorpusFile> listed,
+            List<String> removed,
+            List<Problem> scanProblems,
+            long started,
+            boolean durable) {
+        Map<String, FileRecord> known = knownNow.records();
+        Map<String, String> storedFrom = knownNow.storedFrom();
+
+        List<CorpusFile> toRead = new ArrayList<>();
+        Map<String, FileRecord> current = new HashMap<>(known);
+        removed.forEach(current::remove);
+        int unchanged = current.size();
+        for (CorpusFile file : listed) {
+            FileRecord record = known.get(file.path());
+            if (record == null
+                    || record.contentHash().isEmpty()
+                    || record.size() != file.size()
+                    || record.modifiedMillis() != file.modifiedMillis()) {
+                toRead.add(file);
+                if (current.remove(file.path()) != null) {
+                    unchanged--;
+                }
+            }
+        }
 
         Map<String, Claim> best = new HashMap<>();
         current.values().forEach(r -> r.articles().forEach(ref -> offer(best, new Claim(r.path(), ref))));
 
         int added = 0;
         int updated = 0;
-        int unchanged = current.size();
         int sinceCommit = 0;
         boolean cancelled = false;
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        List<Future<Void>> writing = List.of();
         try {
             List<Future<Outcome>> reading = toRead.isEmpty() ? List.of() : submitReads(pool, batchAt(toRead, 0), known);
             for (int from = 0; from < toRead.size(); from += BATCH_FILES) {
@@ -118,18 +209,18 @@ public final class CorpusIndexer {
                     break;
                 }
                 List<CorpusFile> batch = batchAt(toRead, from);
-                List<Outcome> outcomes = awaitReads(reading, batch);
-                // The next batch is read on the pool while this one is written here, in file order:
-                // one writing thread keeps documents in file order, which is what breaks ties
-                // between equal sort keys (two articles of the same day, sorted by date).
+                List<Outcome> outcomes = awaitAll(reading);
                 reading = from + BATCH_FILES < toRead.size() ? submitReads(pool, batchAt(toRead, from + BATCH_FILES), known) : List.of();
+                // Which copy of each article wins is decided here, in file order; the writes then go
+                // to the pool, several at once. Their order does not matter: sorted results break
+                // ties by path and place in the file, not by the order documents were written in.
+                Map<String, Article> winners = new HashMap<>();
                 for (Outcome outcome : outcomes) {
                     if (outcome == null) {
                         continue;
                     }
                     FileRecord record = outcome.record();
-                    boolean isNew = !known.containsKey(record.path());
-                    if (isNew) {
+                    if (!known.containsKey(record.path())) {
                         added++;
                     } else if (outcome.contentChanged()) {
                         updated++;
@@ -137,43 +228,54 @@ public final class CorpusIndexer {
                         unchanged++;
                     }
                     current.put(record.path(), record);
-                    index.putFile(record);
                     for (Article article : outcome.articles()) {
-                        Claim claim = new Claim(record.path(), refOf(article));
-                        if (offer(best, claim)) {
-                            index.putArticle(article, annotations.apply(article.key()));
-                            storedFrom.put(article.key(), article.path());
-                            written.add(article.key());
+                        if (offer(best, new Claim(record.path(), refOf(article)))) {
+                            winners.put(article.key(), article);
                         }
                     }
                 }
+                // A copy that wins here must not race one from the batch before: those are all written first.
+                awaitAll(writing);
+                writing = submitWrites(pool, index, outcomes, winners, annotations, known.keySet(), storedFrom.keySet());
+                for (Article article : winners.values()) {
+                    storedFrom.put(article.key(), article.path());
+                    written.add(article.key());
+                }
                 sinceCommit += batch.size();
                 if (sinceCommit >= COMMIT_EVERY_FILES) {
+                    awaitAll(writing);
                     index.commit();
                     sinceCommit = 0;
                 }
                 progress.update(Math.min(toRead.size(), from + BATCH_FILES), toRead.size(), batch.get(batch.size() - 1).path());
             }
+            awaitAll(writing);
         } finally {
             pool.shutdownNow();
         }
 
+        // Not sorted: the problems are, by path, at the end (stably, so a file's own order stays);
+        // sorting 100,000 records by path was a good part of a watched update's bookkeeping.
+        Collection<FileRecord> records = current.values();
         List<Problem> duplicateProblems = new ArrayList<>();
         if (!cancelled) {
             removed.forEach(index::deleteFile);
             best.values().removeIf(claim -> !current.containsKey(claim.path()));
             Map<String, Claim> winners = dropIdenticalTexts(best, current, duplicateProblems);
             reconcile(corpus, index, winners, storedFrom, current, annotations, written);
-            duplicateProblems.addAll(0, duplicatesOf(current, winners));
-            best.clear();
-            best.putAll(winners);
+            duplicateProblems.addAll(0, duplicatesOf(records, winners));
         }
-        index.commit();
+        if (durable) {
+            index.commit();
+        } else {
+            index.refresh();
+        }
+        if (!cancelled) {
+            lastKnown = new Known(index, current, storedFrom);
+        }
 
-        List<Problem> problems = new ArrayList<>(scan.problems());
-        current.values().stream()
-                .sorted(Comparator.comparing(FileRecord::path))
-                .forEach(r -> problems.addAll(r.problems()));
+        List<Problem> problems = new ArrayList<>(scanProblems);
+        records.forEach(r -> problems.addAll(r.problems()));
         problems.addAll(duplicateProblems);
         problems.sort(Comparator.comparing(Problem::path));
         return new IndexReport(
@@ -191,6 +293,42 @@ public final class CorpusIndexer {
                 cancelled);
     }
 
+    /**
+     * Writes each file's record and its winning articles, a file per task; a document the index
+     * cannot hold yet is added rather than replaced (in a first index, all of them).
+     */
+    private static List<Future<Void>> submitWrites(
+            ExecutorService pool,
+            ArticleIndex index,
+            List<Outcome> outcomes,
+            Map<String, Article> winners,
+            Function<String, SearchableAnnotations> annotations,
+            Set<String> knownPaths,
+            Set<String> storedKeys) {
+        List<Future<Void>> futures = new ArrayList<>(outcomes.size());
+        for (Outcome outcome : outcomes) {
+            List<Runnable> puts = new ArrayList<>();
+            List<Article> articles = outcome.articles();
+            for (int i = 0; i < articles.size(); i++) {
+                Article article = articles.get(i);
+                if (winners.get(article.key()) == article) {
+                    // Annotations are looked up here, on one thread: the store is not asked from the pool.
+                    SearchableAnnotations attached = annotations.apply(article.key());
+                    int position = i;
+                    boolean mayReplace = storedKeys.contains(article.key());
+                    puts.add(() -> index.putArticle(article, attached, position, mayReplace));
+                }
+            }
+            boolean fileKnown = knownPaths.contains(outcome.record().path());
+            futures.add(pool.submit(() -> {
+                index.putFile(outcome.record(), fileKnown);
+                puts.forEach(Runnable::run);
+                return null;
+            }));
+        }
+        return futures;
+    }
+
     private static List<CorpusFile> batchAt(List<CorpusFile> toRead, int from) {
         return toRead.subList(from, Math.min(toRead.size(), from + BATCH_FILES));
     }
@@ -198,27 +336,36 @@ public final class CorpusIndexer {
     private List<Future<Outcome>> submitReads(ExecutorService pool, List<CorpusFile> batch, Map<String, FileRecord> known) {
         List<Future<Outcome>> futures = new ArrayList<>(batch.size());
         for (CorpusFile file : batch) {
-            futures.add(pool.submit(() -> read(file, known.get(file.path()))));
+            futures.add(pool.submit(() -> {
+                try {
+                    return read(file, known.get(file.path()));
+                } catch (RuntimeException e) {
+                    // read() reports every failure as a problem; reaching here is a bug, still one file's.
+                    LOG.log(System.Logger.Level.ERROR, "Unexpected failure reading " + file.path(), e);
+                    return new Outcome(failedRecord(file, "The file could not be read; see the log."), List.of(), true);
+                }
+            }));
         }
         return futures;
     }
 
-    private static List<Outcome> awaitReads(List<Future<Outcome>> futures, List<CorpusFile> batch) {
-        List<Outcome> outcomes = new ArrayList<>(batch.size());
-        for (int i = 0; i < futures.size(); i++) {
+    private static <T> List<T> awaitAll(List<Future<T>> futures) {
+        List<T> results = new ArrayList<>(futures.size());
+        for (Future<T> future : futures) {
             try {
-                outcomes.add(futures.get(i).get());
+                results.add(future.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new QuireException("Indexing was interrupted.", e);
             } catch (ExecutionException e) {
-                // read() reports every failure as a problem; reaching here is a bug, still one file's.
-                String path = batch.get(i).path();
-                LOG.log(System.Logger.Level.ERROR, "Unexpected failure reading " + path, e.getCause());
-                outcomes.add(new Outcome(failedRecord(batch.get(i), "The file could not be read; see the log."), List.of(), true));
+                // read() reports a file's failures as problems: what arrives here is the index failing.
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new QuireException("Indexing failed: " + e.getCause().getMessage(), e.getCause());
             }
         }
-        return outcomes;
+        return results;
     }
 
     private Outcome read(CorpusFile file, FileRecord previous) {
@@ -294,25 +441,43 @@ public final class CorpusIndexer {
      */
     private static Map<String, Claim> dropIdenticalTexts(
             Map<String, Claim> best, Map<String, FileRecord> current, List<Problem> duplicateProblems) {
-        Map<String, Claim> byText = new HashMap<>();
-        Map<String, Claim> winners = new HashMap<>();
-        List<Claim> ordered = new ArrayList<>(best.values());
-        ordered.sort(Claim.BEST_FIRST);
-        for (Claim claim : ordered) {
+        // The best claim of each text wins; only texts claimed more than once need ranking (sorting
+        // all 100,000 claims for the few shared texts was most of a watched update's bookkeeping).
+        Map<String, Claim> byText = new HashMap<>(best.size() * 2);
+        List<Claim> shared = new ArrayList<>();
+        for (Claim claim : best.values()) {
             Claim first = byText.putIfAbsent(claim.ref().textHash(), claim);
-            if (first == null) {
-                winners.put(claim.ref().key(), claim);
-            } else {
-                duplicateProblems.add(duplicateProblem(claim.path(), first.path(), "identical text"));
+            if (first != null) {
+                shared.add(claim);
+                if (Claim.BEST_FIRST.compare(claim, first) < 0) {
+                    byText.put(claim.ref().textHash(), claim);
+                }
+            }
+        }
+        Map<String, Claim> winners = new HashMap<>(best.size() * 2);
+        for (Claim claim : byText.values()) {
+            winners.put(claim.ref().key(), claim);
+        }
+        if (!shared.isEmpty()) {
+            // The losers, in the order a ranking of every claim would list them.
+            List<Claim> losers = new ArrayList<>();
+            for (Claim claim : best.values()) {
+                if (winners.get(claim.ref().key()) != claim) {
+                    losers.add(claim);
+                }
+            }
+            losers.sort(Claim.BEST_FIRST);
+            for (Claim claim : losers) {
+                duplicateProblems.add(duplicateProblem(claim.path(), byText.get(claim.ref().textHash()).path(), "identical text"));
             }
         }
         return winners;
     }
 
     /** Every copy that is not its key's winner, reported against the copy that won. */
-    private static List<Problem> duplicatesOf(Map<String, FileRecord> current, Map<String, Claim> winners) {
+    private static List<Problem> duplicatesOf(Collection<FileRecord> records, Map<String, Claim> winners) {
         List<Problem> problems = new ArrayList<>();
-        current.values().stream().sorted(Comparator.comparing(FileRecord::path)).forEach(record -> {
+        records.forEach(record -> {
             for (ArticleRef ref : record.articles()) {
                 Claim winner = winners.get(ref.key());
                 if (winner != null && !(winner.path().equals(record.path()) && winner.ref().equals(ref))) {
@@ -348,11 +513,13 @@ public final class CorpusIndexer {
             Map<String, Claim> winners,
             Map<String, String> storedFrom,
             Map<String, FileRecord> current,
-            java.util.function.Function<String, SearchableAnnotations> annotations,
+            Function<String, SearchableAnnotations> annotations,
             Set<String> written) {
-        for (String key : storedFrom.keySet()) {
+        for (var stored = storedFrom.keySet().iterator(); stored.hasNext(); ) {
+            String key = stored.next();
             if (!winners.containsKey(key)) {
                 index.deleteArticle(key);
+                stored.remove();
             }
         }
         Map<String, List<String>> rereads = new HashMap<>();
@@ -364,9 +531,12 @@ public final class CorpusIndexer {
         rereads.forEach((path, keys) -> {
             FileIngest again = ingester.ingest(corpus.resolve(path), path);
             // The file's record holds the key it was given, which may be one it kept across an edit.
-            for (Article article : keepKeyOfEditedArticle(current.get(path), again.articles())) {
+            List<Article> articles = keepKeyOfEditedArticle(current.get(path), again.articles());
+            for (int i = 0; i < articles.size(); i++) {
+                Article article = articles.get(i);
                 if (keys.contains(article.key())) {
-                    index.putArticle(article, annotations.apply(article.key()));
+                    index.putArticle(article, annotations.apply(article.key()), i);
+                    storedFrom.put(article.key(), path);
                     written.add(article.key());
                 }
             }

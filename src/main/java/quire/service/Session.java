@@ -124,6 +124,17 @@ public final class Session implements AutoCloseable {
      * article whose text changed.
      */
     public IndexReport index(Progress progress) {
+        return runIndexer((annotations, written) -> indexer.update(workspace.corpus(), index, progress, annotations, written));
+    }
+
+    /** As {@link #index(Progress)}, reading only these paths: what a {@link CorpusWatcher} reports. */
+    public IndexReport indexChanged(java.util.Collection<String> paths) {
+        return runIndexer((annotations, written) -> indexer.updatePaths(workspace.corpus(), index, paths, annotations, written));
+    }
+
+    /** One run of the indexer ({@code run} gets the annotations lookup and the set of written keys), then re-anchoring. */
+    private IndexReport runIndexer(
+            java.util.function.BiFunction<java.util.function.Function<String, SearchableAnnotations>, Set<String>, IndexReport> run) {
         Set<String> written = new HashSet<>();
         annotating.clear();
         // Most articles carry no annotations: only those annotated when indexing began are looked
@@ -137,8 +148,7 @@ public final class Session implements AutoCloseable {
         indexing.incrementAndGet();
         updates.await();
         try {
-            report = indexer.update(workspace.corpus(), index, progress,
-                    key -> annotatedAtStart.contains(key) ? searchableAnnotations(key) : SearchableAnnotations.NONE, written);
+            report = run.apply(key -> annotatedAtStart.contains(key) ? searchableAnnotations(key) : SearchableAnnotations.NONE, written);
         } finally {
             indexing.decrementAndGet();
             annotating.clear();
@@ -149,6 +159,10 @@ public final class Session implements AutoCloseable {
         waiting.forEach(updates::request);
         updates.requestAll();
         updates.await();
+        return reanchored(report, written);
+    }
+
+    private IndexReport reanchored(IndexReport report, Set<String> written) {
         Set<String> annotated = new HashSet<>(store.annotatedArticleKeys());
         annotated.retainAll(written);
         for (String key : annotated) {

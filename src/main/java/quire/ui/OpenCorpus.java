@@ -1,14 +1,19 @@
 package quire.ui;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import quire.model.Article;
 import quire.model.QuireException;
 import quire.model.SearchRequest;
 import quire.model.SearchResult;
 import quire.model.TextRange;
 import quire.service.CorpusService;
+import quire.service.CorpusWatcher;
 import quire.service.CorpusView;
 import quire.service.Progress;
 import quire.service.Session;
@@ -22,11 +27,16 @@ import quire.service.IndexReport;
  */
 public final class OpenCorpus implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(OpenCorpus.class.getName());
+    /** A copy of many files is one report once the folder has been quiet this long. */
+    private static final Duration WATCH_QUIET = Duration.ofMillis(100);
 
     private final Workspace workspace;
     private final Session session;
     private final CorpusView view;
     private final String readOnlyReason;
+    /** Watches the corpus once it has been re-checked; null until then, and when read-only. */
+    private CorpusWatcher watcher;
+    private boolean closed;
 
     private OpenCorpus(Workspace workspace, Session session, CorpusView view, String readOnlyReason) {
         this.workspace = workspace;
@@ -82,6 +92,28 @@ public final class OpenCorpus implements AutoCloseable {
         return session == null ? Optional.empty() : Optional.of(session.index(progress));
     }
 
+    /**
+     * Starts watching the corpus folder for new, changed and deleted files; {@code onChange} gets
+     * the watcher's reports (see {@link CorpusWatcher}), for {@link #indexChanged}. Does nothing
+     * when read-only or closed.
+     */
+    public synchronized void watch(Consumer<Optional<Set<String>>> onChange) throws IOException {
+        if (session != null && !closed && watcher == null) {
+            watcher = CorpusWatcher.start(workspace.corpus(), workspace.dir(), WATCH_QUIET, onChange);
+        }
+    }
+
+    /**
+     * Indexes what the watcher reported: those paths, or the whole corpus when it lost track.
+     * Empty when there is nothing to do (read-only, or closed meanwhile).
+     */
+    public synchronized Optional<IndexReport> indexChanged(Optional<Set<String>> paths) {
+        if (session == null || closed) {
+            return Optional.empty();
+        }
+        return Optional.of(paths.isPresent() ? session.indexChanged(paths.get()) : session.index(Progress.NONE));
+    }
+
     public SearchResult search(SearchRequest request) {
         return session != null ? session.search(request) : view.search(request);
     }
@@ -98,7 +130,11 @@ public final class OpenCorpus implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
+        if (watcher != null) {
+            watcher.close();
+        }
         if (session != null) {
             session.close();
         }

@@ -66,7 +66,8 @@ public final class Phase {
             case "extract" -> extract(Path.of(args[1]), Path.of(args[2]), result);
             case "bare-index" -> bareIndex(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), result);
             case "index", "recheck" -> index(Path.of(args[1]), Path.of(args[2]), result);
-            case "add" -> add(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), result);
+            case "add" -> addWatched(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), result);
+            case "add-recheck" -> add(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), result);
             case "queries" -> Queries.write(Path.of(args[1]), Path.of(args[2]), Long.parseLong(args[3]), result);
             case "search-quire" -> searchQuire(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]), result);
             case "search-bare" -> searchBare(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), result);
@@ -196,7 +197,58 @@ public final class Phase {
         }
     }
 
-    /** Copies 100 new files into the corpus, times indexing them until a search sees them, then takes them out again. */
+    /**
+     * What the analyst sees in the window: a session that has re-checked the corpus and is watching
+     * it (as the window does once it opens a corpus), 100 files copied in, and the time from the
+     * end of the copy until a search counts them all. Then takes them out again.
+     */
+    private static void addWatched(Path corpus, Path workspace, Path extra, Map<String, Object> result) throws Exception {
+        Path target = corpus.resolve("new-files");
+        List<Path> files;
+        try (var walk = Files.walk(extra)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.BlockingQueue<IndexReport> reports = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (Session session = session(corpus, workspace)) {
+            session.index(Progress.NONE);
+            long before = session.search(SearchRequest.of("")).total();
+            // As the window: each report is indexed on one background writer, then the results are
+            // searched again; the time is until that search counts all 100.
+            try (var watcher = quire.service.CorpusWatcher.start(corpus, workspace, java.time.Duration.ofMillis(100),
+                    changed -> writer.execute(() -> reports.add(changed.isPresent()
+                            ? session.indexChanged(changed.get())
+                            : session.index(Progress.NONE))))) {
+                long c0 = System.nanoTime();
+                Files.createDirectories(target);
+                for (Path f : files) {
+                    Files.copy(f, target.resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+                }
+                long t0 = System.nanoTime();
+                long after = before;
+                List<Long> updateMs = new ArrayList<>();
+                while (after - before < files.size()) {
+                    IndexReport report = reports.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+                    if (report == null) {
+                        throw new IllegalStateException("the new files were not all searchable within 60 s: " + (after - before));
+                    }
+                    updateMs.add(report.tookMs());
+                    after = session.search(SearchRequest.of("")).total();
+                }
+                long t1 = System.nanoTime();
+                result.put("ms", ms(t1 - t0));
+                result.put("copyMs", ms(t0 - c0));
+                result.put("newlySearchable", after - before);
+                result.put("updateMs", updateMs);
+                deleteTree(target);
+            }
+            writer.shutdown();
+            writer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+            session.index(Progress.NONE);
+        }
+    }
+
+    /** Copies 100 new files into the corpus, times a full re-check and a search that sees them (as {@code quire index} would), then takes them out again. */
     private static void add(Path corpus, Path workspace, Path extra, Map<String, Object> result) throws IOException {
         Path target = corpus.resolve("new-files");
         List<Path> files;

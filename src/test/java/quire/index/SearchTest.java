@@ -22,6 +22,7 @@ import quire.model.BlockKind;
 import quire.model.Published;
 import quire.model.SearchHit;
 import quire.model.SearchRequest;
+import quire.model.SearchableAnnotations;
 import quire.model.SearchResult;
 import quire.model.Snippet;
 import quire.model.SortOrder;
@@ -131,6 +132,30 @@ class SearchTest {
                 keys(SearchRequest.of("").withSort(SortOrder.DATE).withPage(0, 100)));
         assertEquals(List.of("sanctions", "treaty", "bridge", "korean", "undated"),
                 keys(SearchRequest.of("").withSort(SortOrder.DATE_ASCENDING).withPage(0, 100)));
+    }
+
+    @Test
+    void articlesOfTheSameDateComeOutInPathOrderWhateverOrderTheyWereWrittenIn() {
+        // Written last to first, and the first of one file after its second: the order breaks no tie.
+        index.putArticle(article("z-late", "Zeta", "2020-01-01", null, null, "Later path."), SearchableAnnotations.NONE, 0);
+        Article second = new Article("m-second", "m.json", "Mu two", Optional.of(Published.of(LocalDate.parse("2020-01-01"))),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), List.of(), "Two.",
+                List.of(new Block(BlockKind.PARAGRAPH, 0, 4)));
+        Article first = new Article("m-first", "m.json", "Mu one", second.published(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Map.of(), List.of(), "One.", List.of(new Block(BlockKind.PARAGRAPH, 0, 4)));
+        index.putArticle(second, SearchableAnnotations.NONE, 1);
+        index.putArticle(first, SearchableAnnotations.NONE, 0);
+        index.putArticle(article("a-early", "Alpha", "2020-01-01", null, null, "Earlier path."), SearchableAnnotations.NONE, 0);
+        index.commit();
+
+        SearchRequest sameDay = SearchRequest.of("date:2020-01-01").withPage(0, 10);
+        assertEquals(List.of("a-early", "m-first", "m-second", "z-late"), keys(sameDay.withSort(SortOrder.DATE)));
+        assertEquals(List.of("a-early", "m-first", "m-second", "z-late"), keys(sameDay.withSort(SortOrder.DATE_ASCENDING)));
+        // Re-indexed for a new tag, second then first, each keeps its place in the file.
+        index.putArticle(second, new SearchableAnnotations(List.of("tagged"), List.of()));
+        index.putArticle(first, new SearchableAnnotations(List.of("tagged"), List.of()));
+        index.commit();
+        assertEquals(List.of("a-early", "m-first", "m-second", "z-late"), keys(sameDay.withSort(SortOrder.DATE)));
     }
 
     @Test

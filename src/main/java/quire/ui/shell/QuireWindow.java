@@ -332,12 +332,35 @@ public final class QuireWindow {
             search.searchNow();
             refreshTags();
             ready();
+            startWatching(indexed);
         }, message -> {
             setIndexingVisible(false);
             indexing = null;
             showFailure(message);
             ready();
         });
+    }
+
+    /**
+     * From now on, files saved into the corpus are indexed as they arrive (on the same background
+     * writer as the re-check), and the results and facets refresh when they are searchable.
+     */
+    private void startWatching(OpenCorpus watched) {
+        background.run(() -> {
+            watched.watch(changed -> background.index(progress -> watched.indexChanged(changed), (fraction, message) -> {}, report -> {
+                if (watched != corpus || report.isEmpty()) {
+                    return;
+                }
+                IndexReport r = report.get();
+                if (r.added() + r.updated() + r.removed() > 0) {
+                    showReport(r);
+                    search.searchNow();
+                    refreshTags();
+                }
+            }, this::showFailure));
+            return true;
+        }, started -> {}, message -> LOG.log(System.Logger.Level.WARNING,
+                "Not watching " + watched.workspace().corpus() + " for new files: " + message));
     }
 
     private void showReport(IndexReport report) {
