@@ -209,16 +209,14 @@ public final class CorpusIndexer {
                     break;
                 }
                 List<CorpusFile> batch = batchAt(toRead, from);
-                List<Outcome> outcomes = awaitAll(reading);
+                // A file deleted since the scan has no outcome: it is simply gone.
+                List<Outcome> outcomes = awaitAll(reading).stream().filter(java.util.Objects::nonNull).toList();
                 reading = from + BATCH_FILES < toRead.size() ? submitReads(pool, batchAt(toRead, from + BATCH_FILES), known) : List.of();
                 // Which copy of each article wins is decided here, in file order; the writes then go
                 // to the pool, several at once. Their order does not matter: sorted results break
                 // ties by path and place in the file, not by the order documents were written in.
                 Map<String, Article> winners = new HashMap<>();
                 for (Outcome outcome : outcomes) {
-                    if (outcome == null) {
-                        continue;
-                    }
                     FileRecord record = outcome.record();
                     if (!known.containsKey(record.path())) {
                         added++;
