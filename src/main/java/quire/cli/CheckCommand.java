@@ -59,6 +59,7 @@ final class CheckCommand implements Callable<Integer> {
                     j.writeString(b.toString());
                 }
                 j.writeEndArray();
+                j.writeStringField("backupProblem", report.backupProblem().orElse(null));
                 j.writeEndObject();
             });
         } else {
@@ -67,6 +68,7 @@ final class CheckCommand implements Callable<Integer> {
                 report.integrityMessages().forEach(m -> out.println("  " + m));
             }
             out.printf("%d highlights, %d tags, %d backups%n", report.highlights(), report.tags(), report.backups().size());
+            report.backupProblem().ifPresent(problem -> out.println("Backup skipped: " + problem));
             out.printf("%d orphaned highlights%n", report.orphans().size());
             for (Highlight h : report.orphans()) {
                 out.printf("  %s  %s  \"%s\"%n", h.id(), h.articleKey(), h.quote());

@@ -373,7 +373,13 @@ public final class Session implements AutoCloseable {
 
     public WorkspaceCheck check() {
         AnnotationStore.CheckReport r = store.check();
-        return new WorkspaceCheck(r.integrityOk(), r.integrityMessages(), r.orphans(), r.highlights(), r.tags(), r.backups());
+        return new WorkspaceCheck(r.integrityOk(), r.integrityMessages(), r.orphans(), r.highlights(), r.tags(), r.backups(),
+                store.backupProblem());
+    }
+
+    /** Why the backup taken on opening was skipped (a full disk), as a sentence for the analyst; empty if it was not. */
+    public Optional<String> backupProblem() {
+        return store.backupProblem();
     }
 
     /** Annotated articles for export, in path order; those filtered out by the query are left out. */

@@ -50,6 +50,9 @@ final class Backups {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    private static final int SQLITE_OK = 0;
+    private static final int SQLITE_FULL = 13;
+
     private final Path dir;
     private final Clock clock;
     private final Duration interval;
@@ -143,7 +146,13 @@ final class Backups {
         Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
         try {
             long highlights = highlightCount(source);
-            source.getDatabase().backup("main", temporary.toString(), null);
+            // The driver returns SQLite's result code rather than throwing: a full disk came back as
+            // 13 and an empty copy, which only the verification below then caught.
+            int result = source.getDatabase().backup("main", temporary.toString(), null);
+            if (result != SQLITE_OK) {
+                throw new SQLException("SQLite's backup stopped with result code " + result
+                        + (result == SQLITE_FULL ? " (SQLITE_FULL: the disk is full)" : ""), null, result);
+            }
             beforeVerify.accept(temporary);
             verify(temporary, highlights);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {

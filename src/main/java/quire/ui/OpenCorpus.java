@@ -75,6 +75,11 @@ public final class OpenCorpus implements AutoCloseable {
     }
 
     /** Why annotating is not possible; empty when it is. */
+    /** Why the backup taken on opening was skipped, if it was (a full disk): the window says so. */
+    public Optional<String> backupProblem() {
+        return session().flatMap(Session::backupProblem);
+    }
+
     public String readOnlyReason() {
         return readOnlyReason;
     }

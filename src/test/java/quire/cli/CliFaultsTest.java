@@ -76,6 +76,50 @@ class CliFaultsTest {
         }
     }
 
+    @Test
+    void checkSaysWhenTheBackupOnOpeningWasSkippedForLackOfSpace() throws IOException {
+        Optional<SmallDisk> mounted = SmallDisk.mount(temp.resolve("disk"), 3072);
+        assumeTrue(mounted.isPresent(), "cannot mount a tmpfs here (needs root and a container that allows it)");
+        Path corpus = temp.resolve("corpus");
+        Files.createDirectories(corpus);
+        writeArticles(corpus, 0, 3);
+        try (SmallDisk disk = mounted.get()) {
+            Path workspace = disk.dir().resolve("ws");
+            Cli cli = new Cli(new CorpusService(new CorpusIndexer(new CorpusScanner(), new Ingester(), 2)),
+                    new AppDirs(Map.of(), "Linux", temp.resolve("home")));
+            assertEquals(0, run(cli, corpus, workspace, "index").exit());
+            Run hit = run(cli, corpus, workspace, "search", "\"clause number 1 says\"", "--json");
+            String key = new com.fasterxml.jackson.databind.ObjectMapper().readTree(hit.out()).get("hits").get(0).get("key").asText();
+            // A database of a few hundred KB, and no backup yet: the next opening takes one.
+            for (int i = 0; i < 4; i++) {
+                assertEquals(0, run(cli, corpus, workspace, "annotate", "--article", key, "--quote", "ledger", "--note", ("note " + i + " ").repeat(20_000)).exit());
+            }
+            deleteTree(workspace.resolve("backups"));
+            Path filler = disk.fill(96 * 1024);
+
+            Run check = run(cli, corpus, workspace, "check");
+
+            assertEquals(0, check.exit(), check.err());
+            assertTrue(check.out().contains("Database: OK"), check.out());
+            assertTrue(check.out().contains("Backup skipped: Quire could not back up") && check.out().contains("full"), check.out());
+            Files.delete(filler);
+            Run json = run(cli, corpus, workspace, "check", "--json");
+            var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+            assertTrue(report.get("backupProblem").isNull(), "a backup with room succeeds: " + json.out());
+            assertEquals(1, report.get("backups").size(), json.out());
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
     private static void assertPlain(String err) {
         assertFalse(err.contains("Exception") || err.contains("\tat ") || err.contains("failed unexpectedly"), err);
         assertEquals(1, err.strip().lines().count(), err);

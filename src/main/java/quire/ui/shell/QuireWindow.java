@@ -372,8 +372,13 @@ public final class QuireWindow {
             s.append(String.format(Locale.UK, "; %d added, %d updated, %d removed", report.added(), report.updated(), report.removed()));
         }
         s.append(String.format(Locale.UK, "  ·  checked in %.1f s", report.tookMs() / 1000.0));
-        status.getStyleClass().remove("failure");
-        status.setText(s.toString());
+        // A skipped backup (full disk) must not stop the analyst, but must not go unnoticed either.
+        Optional<String> backupProblem = corpus == null ? Optional.empty() : corpus.backupProblem();
+        if (backupProblem.isPresent()) {
+            showFailure(s + "  ·  " + backupProblem.get());
+        } else {
+            showStatus(s.toString());
+        }
         problems.setProblems(report.problems());
         int n = report.problems().size();
         problemsLink.setText(n == 1 ? "1 file with problems" : n + " files with problems");
