@@ -138,6 +138,11 @@ public final class CorpusIndexer {
                     }
                     current.put(record.path(), record);
                     index.putFile(record);
+                    if (!outcome.contentChanged()) {
+                        // Touched, not changed: its stored articles stand, but they must still be claimed,
+                        // or reconcile drops them as no file's (issue 8).
+                        record.articles().forEach(ref -> offer(best, new Claim(record.path(), ref)));
+                    }
                     for (Article article : outcome.articles()) {
                         Claim claim = new Claim(record.path(), refOf(article));
                         if (offer(best, claim)) {
