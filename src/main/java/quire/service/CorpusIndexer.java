@@ -226,6 +226,11 @@ public final class CorpusIndexer {
                         unchanged++;
                     }
                     current.put(record.path(), record);
+                    if (!outcome.contentChanged()) {
+                        // Touched, not changed: its stored articles stand, but they must still be claimed,
+                        // or reconcile drops them as no file's (issue 8).
+                        record.articles().forEach(ref -> offer(best, new Claim(record.path(), ref)));
+                    }
                     for (Article article : outcome.articles()) {
                         if (offer(best, new Claim(record.path(), refOf(article)))) {
                             winners.put(article.key(), article);

@@ -52,8 +52,8 @@ class ScanRaceTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Known defect (RELIABILITY.md, Hostile input): after some races a few changed files"
-            + " stay missing from the index even after further quiet runs")
+    @org.junit.jupiter.api.Disabled("Known defect (RELIABILITY.md, Hostile input): a file cut to the old text of another"
+            + " file's edited article is hidden as its duplicate (CorpusIndexerTest, kept key collision)")
     void theNextQuietRunConvergesToTheFolder() throws Exception {
         race(true);
     }

@@ -105,6 +105,41 @@ class CorpusIndexerTest {
     }
 
     @Test
+    void aTouchedFileKeepsItsArticle() throws IOException {
+        // Issue 8: a file whose time changed but whose bytes did not was hashed, found unchanged, and
+        // its article then dropped as claimed by no file; the run after restored it.
+        Path a = write("a.txt", "Title A\n\nSome text.\n");
+        write("b.txt", "Title B\n\nOther text.\n");
+        index();
+        Files.setLastModifiedTime(a, FileTime.fromMillis(Files.getLastModifiedTime(a).toMillis() + 60_000));
+
+        IndexReport report = index();
+
+        assertEquals(2, report.articles());
+        assertEquals(List.of("Title A", "Title B"), titles());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("Known defect (RELIABILITY.md, Hostile input): a kept key collides with the same"
+            + " text's own key in another file, which is then hidden as a duplicate")
+    void aFileHoldingTheOldTextOfAnEditedArticleIsNotItsDuplicate() throws IOException {
+        // Issue 8: a.txt's edited article keeps the key of its old text (so its highlights stay);
+        // b.txt then holds that old text, whose own key is the same: b was hidden as a's duplicate
+        // in every later run, where a fresh index shows both.
+        Path a = write("a.txt", "Title A\n\nOld text.\n");
+        index();
+        Files.writeString(a, "Title A\n\nNew and longer text.\n");
+        Files.setLastModifiedTime(a, FileTime.fromMillis(Files.getLastModifiedTime(a).toMillis() + 60_000));
+        index();
+        write("b.txt", "Title B\n\nOld text.\n");
+
+        IndexReport report = index();
+
+        assertEquals(List.of("Title A", "Title B"), titles());
+        assertEquals(2, report.articles());
+    }
+
+    @Test
     void aChangedFileIsReadAgain() throws IOException {
         Path a = write("a.txt", "Title A\n\nOld text.\n");
         index();
