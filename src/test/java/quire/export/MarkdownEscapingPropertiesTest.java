@@ -42,7 +42,8 @@ class MarkdownEscapingPropertiesTest {
         List<String> expected = new ArrayList<>(List.of("h1 Quire export", "h2 " + MarkdownText.oneLine(articleTitle),
                 "list Path: k1.txt | Key: k1", "quote " + MarkdownAst.normalized(quote), "p ^h-5c1e7a90"));
         String normalizedNote = MarkdownAst.normalized(note);
-        if (!normalizedNote.isEmpty()) {
+        // A note of only whitespace (U+3000 included: String.isBlank counts it) is no note, and is not exported.
+        if (!note.isBlank() && !normalizedNote.isEmpty()) {
             for (String paragraph : normalizedNote.split("\n\n")) {
                 expected.add("p " + paragraph);
             }
