@@ -14,7 +14,8 @@ import quire.model.Problem;
 
 /**
  * Turns one corpus file into articles. Never throws for a bad file: whatever goes wrong becomes a
- * {@link Problem} naming the file, and the run goes on. Stateless and thread-safe.
+ * {@link Problem} naming the file, and the run goes on. Thread-safe; files read at the same time
+ * share one {@link MemoryBudget}.
  */
 public final class Ingester {
     /** Files larger than this are rejected: no real article is 50 MB, and reading it would cost memory. */
@@ -24,6 +25,7 @@ public final class Ingester {
     private static final int TITLE_FROM_TEXT_MAX = 100;
 
     private final long maxFileBytes;
+    private final MemoryBudget memory;
     private final FormatReader wordPress = new WordPressReader();
     private final FormatReader htmlPage = new HtmlPageReader();
     private final FormatReader markdown = new MarkdownReader();
@@ -34,7 +36,45 @@ public final class Ingester {
     }
 
     public Ingester(long maxFileBytes) {
+        this(maxFileBytes, MemoryBudget.ofHeap());
+    }
+
+    public Ingester(long maxFileBytes, MemoryBudget memory) {
         this.maxFileBytes = maxFileBytes;
+        this.memory = memory;
+    }
+
+    /** Memory held while one file is read; close it when the file's articles are built. */
+    public interface Reservation extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Holds the memory reading {@code file} will need, waiting while other large files are being
+     * read; refuses a file that could never fit in this JVM's heap.
+     *
+     * @throws IngestException naming the sizes, when the file can never be read here
+     */
+    public Reservation reserve(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > maxFileBytes) {
+            throw tooLarge(size);
+        }
+        if (!memory.fits(size)) {
+            throw new IngestException(String.format(
+                    "The file is too large to read with the memory Quire has (%s; with this memory Quire reads files"
+                            + " up to %s). Start Quire with more memory, for example QUIRE_JAVA_OPTS=-Xmx4g, to read it.",
+                    megabytes(size), megabytes(memory.largestFile())));
+        }
+        long need = memory.need(size);
+        try {
+            memory.acquire(need);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("Stopped while waiting for memory to read " + file);
+        }
+        return () -> memory.release(need);
     }
 
     /**
@@ -43,7 +83,7 @@ public final class Ingester {
      * @param path the file's path relative to the corpus folder, {@code /}-separated, for messages
      */
     public FileIngest ingest(Path file, String path) {
-        try {
+        try (Reservation held = reserve(file)) {
             byte[] bytes = readBounded(file);
             return ingest(bytes, path);
         } catch (NoSuchFileException e) {
@@ -160,12 +200,15 @@ public final class Ingester {
      *
      * @throws IngestException when the file is too large
      */
+    private IngestException tooLarge(long size) {
+        return new IngestException(String.format(
+                "The file is too large to be an article (%s; the limit is %s).", megabytes(size), megabytes(maxFileBytes)));
+    }
+
     public byte[] readBounded(Path file) throws IOException {
         long size = Files.size(file);
         if (size > maxFileBytes) {
-            throw new IngestException(String.format(
-                    "The file is too large to be an article (%s; the limit is %s).",
-                    megabytes(size), megabytes(maxFileBytes)));
+            throw tooLarge(size);
         }
         try (InputStream in = Files.newInputStream(file)) {
             // The file may have grown since it was measured; never read past the limit.

@@ -372,9 +372,9 @@ public final class CorpusIndexer {
     }
 
     private Outcome read(CorpusFile file, FileRecord previous) {
-        byte[] bytes;
-        try {
-            bytes = ingester.readBounded(file.file());
+        // Held until the file's articles are built: large files wait for memory rather than exhaust it.
+        try (Ingester.Reservation held = ingester.reserve(file.file())) {
+            return read(file, previous, ingester.readBounded(file.file()));
         } catch (IngestException e) {
             return new Outcome(failedRecord(file, e.getMessage()), List.of(), true);
         } catch (java.nio.file.NoSuchFileException e) {
@@ -382,6 +382,9 @@ public final class CorpusIndexer {
         } catch (IOException e) {
             return new Outcome(failedRecord(file, "The file cannot be read: " + e.getMessage() + "."), List.of(), true);
         }
+    }
+
+    private Outcome read(CorpusFile file, FileRecord previous, byte[] bytes) {
         String hash = ArticleKeys.contentHash(bytes);
         if (previous != null && previous.contentHash().equals(hash)) {
             // Touched, not changed: keep what was read before.
