@@ -109,6 +109,7 @@ public final class CorpusIndexer {
             Path corpus,
             ArticleIndex index,
             Collection<String> paths,
+            Progress progress,
             Function<String, SearchableAnnotations> annotations,
             Set<String> written) {
         long started = System.nanoTime();
@@ -140,7 +141,7 @@ public final class CorpusIndexer {
             }
         }
         removed.removeIf(p -> !known.records().containsKey(p));
-        return apply(corpus, index, Progress.NONE, annotations, written, known,
+        return apply(corpus, index, progress, annotations, written, known,
                 new ArrayList<>(files.values()), new ArrayList<>(removed), scanProblems, started, false);
     }
 

@@ -65,6 +65,8 @@ public final class Session implements AutoCloseable {
     /** Indexing runs under way, and the articles whose re-indexing waits for them to end: see {@link #index}. */
     private final java.util.concurrent.atomic.AtomicInteger indexing = new java.util.concurrent.atomic.AtomicInteger();
     private final Set<String> deferred = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** A full re-sync (undo, tag rename, import) asked for while indexing ran. */
+    private final java.util.concurrent.atomic.AtomicBoolean deferredAll = new java.util.concurrent.atomic.AtomicBoolean();
     private final Map<String, Article> annotating = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -124,16 +126,28 @@ public final class Session implements AutoCloseable {
      * article whose text changed.
      */
     public IndexReport index(Progress progress) {
-        return runIndexer((annotations, written) -> indexer.update(workspace.corpus(), index, progress, annotations, written));
+        return runIndexer(true, (annotations, written) -> indexer.update(workspace.corpus(), index, progress, annotations, written));
     }
 
     /** As {@link #index(Progress)}, reading only these paths: what a {@link CorpusWatcher} reports. */
     public IndexReport indexChanged(java.util.Collection<String> paths) {
-        return runIndexer((annotations, written) -> indexer.updatePaths(workspace.corpus(), index, paths, annotations, written));
+        return indexChanged(paths, Progress.NONE);
     }
 
-    /** One run of the indexer ({@code run} gets the annotations lookup and the set of written keys), then re-anchoring. */
+    /** As {@link #indexChanged(java.util.Collection)}, reporting progress (tests act through it while indexing runs). */
+    IndexReport indexChanged(java.util.Collection<String> paths, Progress progress) {
+        // No full re-sync after a watched update: it reads every annotation in the workspace, a cost
+        // each folder change would pay (10,000 highlights: most of a 100-file update once warm).
+        return runIndexer(false, (annotations, written) -> indexer.updatePaths(workspace.corpus(), index, paths, progress, annotations, written));
+    }
+
+    /**
+     * One run of the indexer ({@code run} gets the annotations lookup and the set of written keys),
+     * then re-anchoring. Changes saved meanwhile are re-indexed after it; {@code fullResync} also
+     * compares every article's annotations with the index, as a full re-check can afford to.
+     */
     private IndexReport runIndexer(
+            boolean fullResync,
             java.util.function.BiFunction<java.util.function.Function<String, SearchableAnnotations>, Set<String>, IndexReport> run) {
         Set<String> written = new HashSet<>();
         annotating.clear();
@@ -157,7 +171,10 @@ public final class Session implements AutoCloseable {
         List<String> waiting = new ArrayList<>(deferred);
         deferred.removeAll(waiting);
         waiting.forEach(updates::request);
-        updates.requestAll();
+        boolean askedForAll = deferredAll.getAndSet(false);
+        if (fullResync || askedForAll) {
+            updates.requestAll();
+        }
         updates.await();
         return reanchored(report, written);
     }
@@ -519,7 +536,10 @@ public final class Session implements AutoCloseable {
      */
     private void applySearchable(Set<String> keys, boolean all) {
         if (indexing.get() > 0) {
-            deferred.addAll(keys); // and "all": indexing ends with a full re-sync anyway
+            deferred.addAll(keys);
+            if (all) {
+                deferredAll.set(true);
+            }
             return;
         }
         for (String key : keys) {

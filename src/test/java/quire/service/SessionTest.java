@@ -141,6 +141,35 @@ class SessionTest {
     }
 
     @Test
+    void aTagRenamedWhileNewFilesAreIndexedIsSearchableWhenTheyAre() throws IOException {
+        session.annotate(key, "reconsider its policy", 1, null, "", List.of("places"));
+        Files.writeString(corpus.resolve("second.txt"), "Second article\n\nSeoul answered the treaty on Friday.\n");
+        List<String> renamed = new ArrayList<>();
+        Progress renaming = new Progress() {
+            @Override
+            public void update(long done, long total, String message) {
+                if (renamed.isEmpty()) {
+                    // While a watched update runs, the re-sync a rename asks for must wait, not be lost.
+                    session.renameTag("places", "geography");
+                    renamed.add("places");
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+
+        session.indexChanged(List.of("second.txt"), renaming);
+
+        assertEquals(List.of("places"), renamed);
+        assertEquals(List.of(key), found("tag:geography"));
+        assertEquals(List.of(), found("tag:places"));
+        assertEquals(2, session.search(SearchRequest.of("")).total());
+    }
+
+    @Test
     void anEditBeforeAHighlightMovesItWithItsPassage() throws IOException {
         Highlight h = session.annotate(key, "reconsider its policy", 1, null, "", List.of());
 
