@@ -36,7 +36,7 @@ class PageDebrisTest {
 
     @Test
     void anAdMarkerIsOneWhateverSpacesAndStopsSurroundIt() {
-        assertTrue(PageDebris.isAdMarker("  ADVERTISEMENT" + " \u00A0".repeat(300) + ".:..:"));
+        assertTrue(PageDebris.isAdMarker(" \u00A0".repeat(300) + "ADVERTISEMENT.:..:" + " \u00A0".repeat(300)));
         assertTrue(PageDebris.isAdMarker("Story   continues \n below\tadvertisement:"));
         assertFalse(PageDebris.isAdMarker("Story continues below advertisement, and then some."));
         assertFalse(PageDebris.isAdMarker("The advertisement campaign was paid for by the ministry."));
