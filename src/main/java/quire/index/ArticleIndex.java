@@ -155,7 +155,8 @@ public final class ArticleIndex implements Closeable {
         }
     }
 
-    private static IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
+    /** Quire's writer settings; the benchmark's bare baseline uses them too. */
+    static IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
         return new IndexWriterConfig(Schema.analyzer())
                 .setOpenMode(mode)
                 .setRAMBufferSizeMB(64)
@@ -396,6 +397,18 @@ public final class ArticleIndex implements Closeable {
      * delete per document.
      */
     public void putArticle(Article article, SearchableAnnotations annotations, int position, boolean mayReplace) {
+        try {
+            write(mayReplace ? new Term(Schema.KEY, article.key()) : null, facets.build(articleDocument(article, annotations, position)));
+        } catch (IOException e) {
+            throw writeFailure(e);
+        }
+    }
+
+    /**
+     * The document of an article, before {@link FacetsConfig#build}: what {@link #putArticle} writes,
+     * and what the benchmark's bare baseline writes too, so that the two index the same schema.
+     */
+    static Document articleDocument(Article article, SearchableAnnotations annotations, int position) {
         Document doc = new Document();
         java.util.Set<String> tagTerms = new java.util.TreeSet<>();
         for (String tag : annotations.tags()) {
@@ -450,11 +463,7 @@ public final class ArticleIndex implements Closeable {
         doc.add(new StoredField(Schema.BLOCKS, Codec.blocks(article.blocks())));
         doc.add(new SortedDocValuesField(Schema.ORDER, order(article.path(), position)));
         doc.add(new BinaryDocValuesField(Schema.KEY_AND_PATH, Codec.strings(List.of(article.key(), article.path()))));
-        try {
-            write(mayReplace ? new Term(Schema.KEY, article.key()) : null, facets.build(doc));
-        } catch (IOException e) {
-            throw writeFailure(e);
-        }
+        return doc;
     }
 
     /** Path, a zero byte (below any character of a path), then the place in the file: sorts as the corpus does. */

@@ -53,46 +53,86 @@ public final class BodyBuilder {
      * white space (including no-break and other Unicode spaces, and line breaks) one space; trimmed.
      */
     public static String clean(CharSequence content) {
-        String nfc = Normalizer.normalize(content, Normalizer.Form.NFC);
-        StringBuilder out = new StringBuilder(nfc.length());
+        String source = content.toString();
+        // Text made only of characters below U+0300 (ASCII, Latin-1, Latin Extended) is NFC as it
+        // is: none of them composes with a neighbour. Most texts are, and skip the normaliser.
+        String nfc = belowCombiningMarks(source) ? source : Normalizer.normalize(source, Normalizer.Form.NFC);
+        if (isClean(nfc)) {
+            // Already canonical (as most blocks are once a reader has cleaned them): no copy.
+            return nfc;
+        }
+        char[] in = nfc.toCharArray();
+        char[] out = new char[in.length];
+        int length = 0;
         boolean pendingSpace = false;
-        for (int i = 0; i < nfc.length(); i++) {
-            char c = nfc.charAt(i);
+        for (int i = 0; i < in.length; i++) {
+            char c = in[i];
             if (c > ' ' && c < '\u007F') {
                 // Printable ASCII, most of most texts: neither space nor debris, so skip the Unicode lookups.
-                if (pendingSpace && out.length() > 0) {
-                    out.append(' ');
+                if (pendingSpace && length > 0) {
+                    out[length++] = ' ';
                 }
                 pendingSpace = false;
-                out.append(c);
+                out[length++] = c;
             } else if (isSpace(c)) {
                 pendingSpace = true;
-            } else if (Character.isSurrogate(c) && !isPaired(nfc, i)) {
+            } else if (Character.isSurrogate(c) && !isPaired(in, i)) {
                 // A lone half of a pair (from an escape like \ud800) is no character: UTF-8 cannot store it.
-                if (pendingSpace && out.length() > 0) {
-                    out.append(' ');
+                if (pendingSpace && length > 0) {
+                    out[length++] = ' ';
                 }
                 pendingSpace = false;
-                out.append('\uFFFD');
+                out[length++] = '\uFFFD';
             } else if (isDropped(c)) {
                 // Invisible debris (controls, zero-width marks, BOMs) is not text the analyst can see or quote.
                 continue;
             } else {
-                if (pendingSpace && out.length() > 0) {
-                    out.append(' ');
+                if (pendingSpace && length > 0) {
+                    out[length++] = ' ';
                 }
                 pendingSpace = false;
-                out.append(c);
+                out[length++] = c;
             }
         }
-        return out.toString();
+        // At most one space is written per character read, so the output never outgrows the input.
+        return new String(out, 0, length);
     }
 
-    private static boolean isPaired(String s, int i) {
-        char c = s.charAt(i);
+    private static boolean belowCombiningMarks(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '\u0300') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@link #clean} would give the text back unchanged: single plain spaces between words, nothing to drop. */
+    private static boolean isClean(String s) {
+        int n = s.length();
+        if (n > 0 && (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ')) {
+            return false;
+        }
+        char previous = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c > ' ' && c < '\u007F') {
+                previous = c;
+                continue;
+            }
+            if (c == ' ' ? previous == ' ' : isSpace(c) || Character.isSurrogate(c) || isDropped(c)) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
+    private static boolean isPaired(char[] s, int i) {
+        char c = s[i];
         return Character.isHighSurrogate(c)
-                ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
-                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+                ? i + 1 < s.length && Character.isLowSurrogate(s[i + 1])
+                : i > 0 && Character.isHighSurrogate(s[i - 1]);
     }
 
     private static boolean isSpace(char c) {

@@ -47,7 +47,9 @@ final class HtmlBlocks {
 
     /** Appends the blocks of an HTML fragment, such as a post's {@code content.rendered}. */
     static void append(String html, BodyBuilder out) {
-        append(Jsoup.parseBodyFragment(restoreStrippedBoldOpeners(html)).body(), out);
+        String restored = restoreStrippedBoldOpeners(html);
+        Element simple = SimpleHtml.parse(restored);
+        append(simple != null ? simple : Jsoup.parseBodyFragment(restored).body(), out);
     }
 
     /** Appends the blocks of an element already parsed, such as a page's article. */
@@ -74,6 +76,9 @@ final class HtmlBlocks {
      * the paragraph's start.
      */
     static String restoreStrippedBoldOpeners(String html) {
+        if (!hasBoldCloser(html)) {
+            return html; // only a closing b or strong is ever given an opener
+        }
         Matcher tag = TAG.matcher(html);
         StringBuilder out = null;
         int copied = 0;
@@ -100,6 +105,16 @@ final class HtmlBlocks {
             }
         }
         return out == null ? html : out.append(html, copied, html.length()).toString();
+    }
+
+    private static boolean hasBoldCloser(String html) {
+        for (int i = html.indexOf("</"); i >= 0 && i + 2 < html.length(); i = html.indexOf("</", i + 2)) {
+            char c = html.charAt(i + 2);
+            if (c == 'b' || c == 'B' || c == 's' || c == 'S') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -31,14 +31,24 @@ final class IsoDates {
             return Optional.empty();
         }
         try {
+            // Built from the matched digits: DateTimeFormatter's parsing was a good part of reading a post.
+            String d = m.group(1);
+            LocalDate date = LocalDate.of(Integer.parseInt(d, 0, 4, 10), Integer.parseInt(d, 5, 7, 10), Integer.parseInt(d, 8, 10, 10));
             if (m.group(2) == null) {
-                return Optional.of(Published.of(LocalDate.parse(m.group(1))));
+                return Optional.of(Published.of(date));
             }
-            String local = m.group(1) + "T" + m.group(2).replace(',', '.');
+            String t = m.group(2);
+            int nanos = 0;
+            if (t.length() > 9) {
+                String fraction = t.substring(9);
+                nanos = Integer.parseInt(fraction) * (int) Math.pow(10, 9 - fraction.length());
+            }
+            LocalDateTime local = LocalDateTime.of(date, java.time.LocalTime.of(
+                    Integer.parseInt(t, 0, 2, 10), Integer.parseInt(t, 3, 5, 10), t.length() >= 8 ? Integer.parseInt(t, 6, 8, 10) : 0, nanos));
             if (m.group(3) == null) {
-                return Optional.of(Published.of(LocalDateTime.parse(local)));
+                return Optional.of(Published.of(local));
             }
-            return Optional.of(Published.of(OffsetDateTime.parse(local + offset(m.group(3)))));
+            return Optional.of(Published.of(OffsetDateTime.of(local, java.time.ZoneOffset.of(offset(m.group(3))))));
         } catch (DateTimeException e) {
             // 0000-00-00 and other impossible dates are as good as none.
             return Optional.empty();

@@ -30,6 +30,8 @@ final class PageDebris {
     /** Markers an article's middle may hold too; other debris is only looked for at its edges. */
     private static final Set<String> AD_MARKERS = Set.of(
             "advertisement", "ad", "sponsored", "story continues below advertisement", "continue reading");
+    private static final int LONGEST_AD_MARKER = AD_MARKERS.stream().mapToInt(String::length).max().orElseThrow();
+    private static final Pattern TRAILING_STOPS = Pattern.compile("[.:]+$");
     private static final Pattern BUTTON_SEPARATORS = Pattern.compile("[\\s|·•/,]+");
     private static final Pattern COPYRIGHT = Pattern.compile(
             "(?:©|ⓒ|\\(c\\)|copyright\\s*(?:©|ⓒ|\\(c\\)|\\d{4}|by\\b)).*", Pattern.CASE_INSENSITIVE);
@@ -63,6 +65,16 @@ final class PageDebris {
 
     /** Whether the line only marks an advertisement, which may sit between paragraphs. */
     static boolean isAdMarker(String line) {
+        // Asked of every paragraph: one with more visible characters than the longest marker is none,
+        // without cleaning and lower-casing it. (Cleaning keeps every printable ASCII character, and
+        // only trailing dots and colons are cut, so counting the others is a safe lower bound.)
+        int visible = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c > ' ' && c < '\u007F' && c != '.' && c != ':' && ++visible > LONGEST_AD_MARKER) {
+                return false;
+            }
+        }
         return AD_MARKERS.contains(normalise(line));
     }
 
@@ -78,6 +90,6 @@ final class PageDebris {
     }
 
     private static String normalise(String line) {
-        return BodyBuilder.clean(line).toLowerCase(Locale.ROOT).replaceAll("[.:]+$", "");
+        return TRAILING_STOPS.matcher(BodyBuilder.clean(line).toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }

@@ -64,11 +64,15 @@ public record Article(
         return textHash(text);
     }
 
+    private static final byte[] TEXT_HASH_PREFIX = "text\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     /** The hash {@link #textHash()} gives for a text. */
     public static String textHash(String text) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(("text\n" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            // Fed in two parts: the same digest as of the joined string, without copying the text once more.
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(TEXT_HASH_PREFIX);
+            byte[] digest = sha.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(digest, 0, 8);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

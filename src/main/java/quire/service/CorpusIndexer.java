@@ -40,15 +40,20 @@ import quire.model.QuireException;
  * remembers; otherwise its bytes are hashed, and only a file whose content really changed is read
  * again. The same article found in several files (same link or guid, or identical text) is
  * indexed once, from its best copy: one that is not truncated, then the fullest, then the first
- * by path; the other copies are reported as duplicates. Work is committed in batches, so a crash
- * loses at most the current batch, which the next run redoes.
+ * by path; the other copies are reported as duplicates. Work is committed every 30 seconds, so a
+ * crash loses at most that much work, which the next run redoes.
  *
  * <p>Not thread-safe: one indexer runs at a time per index (the index's write lock enforces it).
  */
 public final class CorpusIndexer {
     private static final System.Logger LOG = System.getLogger(CorpusIndexer.class.getName());
     private static final int BATCH_FILES = 256;
-    private static final int COMMIT_EVERY_FILES = 2048;
+    /**
+     * How often a long update commits: by time, not by a number of files, so that a crash loses at
+     * most about this much work while a first index of 100,000 files flushes a few large segments
+     * instead of one every 2,048 files (each commit's flush runs on one thread while the other waits).
+     */
+    private static final long COMMIT_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
     private final CorpusScanner scanner;
     private final Ingester ingester;
@@ -198,7 +203,7 @@ public final class CorpusIndexer {
 
         int added = 0;
         int updated = 0;
-        int sinceCommit = 0;
+        long lastCommit = System.nanoTime();
         boolean cancelled = false;
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         List<Future<Void>> writing = List.of();
@@ -245,11 +250,10 @@ public final class CorpusIndexer {
                     storedFrom.put(article.key(), article.path());
                     written.add(article.key());
                 }
-                sinceCommit += batch.size();
-                if (sinceCommit >= COMMIT_EVERY_FILES) {
+                if (System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
                     awaitAll(writing);
                     index.commit();
-                    sinceCommit = 0;
+                    lastCommit = System.nanoTime();
                 }
                 progress.update(Math.min(toRead.size(), from + BATCH_FILES), toRead.size(), batch.get(batch.size() - 1).path());
             }

@@ -29,6 +29,8 @@ import java.util.function.ToDoubleFunction;
  * </pre>
  *
  * {@code --quick} runs each phase once with few query passes: it only proves the suite works (CI).
+ * {@code --phases index} runs only the first index and its two baselines (for work on indexing);
+ * {@code --corpus DIR} takes an existing corpus instead of {@code WORK/corpus-SIZE}.
  */
 public final class Bench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,17 +40,27 @@ public final class Bench {
     private final int passes;
     private final Path work;
     private final boolean window;
+    /** Only the first-index phases and their baselines ({@code --phases index}): for measuring indexing alone. */
+    private final boolean indexOnly;
+    /** The corpus folder: {@code WORK/corpus-SIZE} unless given. */
+    private final Path corpusDir;
     private final String classpath;
     private final List<String> jvmFlags;
     private final Map<String, List<JsonNode>> results = new LinkedHashMap<>();
     private final Map<String, List<Double>> wallMs = new LinkedHashMap<>();
 
     Bench(int size, int runs, int passes, Path work, boolean window, String classpath, List<String> jvmFlags) {
+        this(size, runs, passes, work, window, false, null, classpath, jvmFlags);
+    }
+
+    Bench(int size, int runs, int passes, Path work, boolean window, boolean indexOnly, Path corpusDir, String classpath, List<String> jvmFlags) {
         this.size = size;
         this.runs = runs;
         this.passes = passes;
         this.work = work;
         this.window = window;
+        this.indexOnly = indexOnly;
+        this.corpusDir = corpusDir != null ? corpusDir : work.resolve("corpus-" + size);
         this.classpath = classpath;
         this.jvmFlags = List.copyOf(jvmFlags);
     }
@@ -60,6 +72,8 @@ public final class Bench {
         Path work = Path.of(System.getProperty("java.io.tmpdir"), "quire-bench");
         Path report = null;
         boolean window = true;
+        boolean indexOnly = false;
+        Path corpus = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--size" -> size = Integer.parseInt(args[++i]);
@@ -68,6 +82,14 @@ public final class Bench {
                 case "--work" -> work = Path.of(args[++i]);
                 case "--report" -> report = Path.of(args[++i]);
                 case "--no-window" -> window = false;
+                case "--phases" -> {
+                    String phases = args[++i];
+                    if (!phases.equals("index") && !phases.equals("all")) {
+                        throw new IllegalArgumentException("--phases takes 'index' or 'all', not " + phases);
+                    }
+                    indexOnly = phases.equals("index");
+                }
+                case "--corpus" -> corpus = Path.of(args[++i]);
                 case "--quick" -> {
                     runs = 1;
                     passes = 3;
@@ -76,7 +98,7 @@ public final class Bench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        String markdown = new Bench(size, runs, passes, work, window, classpath(), List.of("-Xmx1g")).run();
+        String markdown = new Bench(size, runs, passes, work, window, indexOnly, corpus, classpath(), List.of("-Xmx1g")).run();
         System.out.println(markdown);
         if (report != null) {
             Files.writeString(report, markdown, StandardCharsets.UTF_8);
@@ -97,7 +119,7 @@ public final class Bench {
 
     String run() throws Exception {
         Files.createDirectories(work);
-        Path corpus = work.resolve("corpus-" + size);
+        Path corpus = corpusDir;
         Path extra = work.resolve("extra-" + size);
         Path marker = corpus.resolve(".generated");
         if (!Files.exists(marker)) {
@@ -108,7 +130,8 @@ public final class Bench {
             CorpusGenerator.generate(extra, 100, CorpusGenerator.DEFAULT_SEED + 1, size);
             Files.writeString(marker, "generated in " + (System.nanoTime() - t0) / 1_000_000 + " ms\n");
         }
-        Path texts = work.resolve("texts-" + size + ".bin");
+        // Whole articles (schema 5 and later); the older texts-SIZE.bin held only what the reduced baseline used.
+        Path texts = work.resolve("articles-" + size + ".bin");
         if (!Files.exists(texts)) {
             phase("extract", corpus.toString(), texts.toString());
         }
@@ -119,17 +142,25 @@ public final class Bench {
             Phase.deleteTree(bare);
             phase("bare-index", texts.toString(), bare.toString(), String.valueOf(threads));
             Phase.deleteTree(bare);
+            phase("bare-index-reduced", texts.toString(), bare.toString(), String.valueOf(threads));
+            Phase.deleteTree(bare);
             if (workspace != null) {
                 Phase.deleteTree(workspace);
             }
             workspace = work.resolve("ws-" + size + "-" + r);
             Phase.deleteTree(workspace);
             phase("index", corpus.toString(), workspace.toString());
+            if (indexOnly) {
+                continue;
+            }
             phase("recheck", corpus.toString(), workspace.toString());
             phase("add", corpus.toString(), workspace.toString(), extra.toString());
             phase("add-recheck", corpus.toString(), workspace.toString(), extra.toString());
             phase("annotate", corpus.toString(), workspace.toString(), String.valueOf(r));
             phase("open-article", corpus.toString(), workspace.toString(), String.valueOf(r));
+        }
+        if (indexOnly) {
+            return indexReport();
         }
         Path queries = work.resolve("queries-" + size + ".tsv");
         Path indexDir = workspace.resolve("index");
@@ -303,6 +334,7 @@ public final class Bench {
                 articles / median(index) * 1000, big ? ", ≤ 100 s" : "", f(median(index)), f(percentile(index, 99)), f(index.get(0)),
                 f(median(bare)), ratio, f(median(field("index", n -> n.get("cpuMs").asDouble()))),
                 verdict(ratio >= 0.8 && (!big || median(index) <= 100_000))));
+        md.append(indexRatios());
         List<Double> recheck = field("recheck", n -> n.get("ms").asDouble());
         md.append(String.format(Locale.ROOT, "| re-check of the unchanged corpus (JVM wall %s) | ≤ 5 s | %s | %s | %s | | | %s | %s |%n",
                 f(median(wallMs.get("recheck"))), f(median(recheck)), f(percentile(recheck, 99)), f(recheck.get(0)),
@@ -364,6 +396,53 @@ public final class Bench {
         md.append(String.format(Locale.ROOT, "%nJVM wall time per phase (median, ms): %s.%n",
                 wallMs.entrySet().stream().map(e -> e.getKey() + " " + f(median(e.getValue()))).reduce((a, b) -> a + ", " + b).orElse("")));
         md.append(String.format(Locale.ROOT, "Driver JVM: %s.%n", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        return md.toString();
+    }
+
+    /**
+     * The first index against both baselines, by wall and by CPU time (both sides keep both cores
+     * busy, so CPU is the steadier measure of work): Quire's own schema, and the reduced schema the
+     * first baseline indexed.
+     */
+    private String indexRatios() {
+        StringBuilder md = new StringBuilder();
+        double index = median(field("index", n -> n.get("ms").asDouble()));
+        double indexCpu = median(field("index", n -> n.get("cpuMs").asDouble()));
+        for (String[] row : new String[][] {
+                {"bare-index", "bare IndexWriter, Quire's schema (the baseline)"},
+                {"bare-index-reduced", "bare IndexWriter, reduced schema (the first baseline)"}}) {
+            if (!results.containsKey(row[0])) {
+                continue;
+            }
+            double wall = median(field(row[0], n -> n.get("ms").asDouble()));
+            double cpu = median(field(row[0], n -> n.get("cpuMs").asDouble()));
+            md.append(String.format(Locale.ROOT, "| %s: Quire's throughput ratio by wall %.2f×, by CPU %.2f× | | %s | %s | %s | | | %s | |%n",
+                    row[1], wall / index, cpu / indexCpu, f(wall), f(percentile(field(row[0], n -> n.get("ms").asDouble()), 99)),
+                    f(field(row[0], n -> n.get("ms").asDouble()).get(0)), f(cpu)));
+        }
+        return md.toString();
+    }
+
+    /** The report of {@code --phases index}: the first index and its baselines, run by run. */
+    private String indexReport() {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "### First index, %,d articles (%d runs, %s)%n%n", size, runs,
+                Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC"));
+        md.append("| phase | runs, wall (ms) | runs, CPU (ms) | median wall | median CPU |\n| --- | --- | --- | ---: | ---: |\n");
+        for (String phase : List.of("index", "bare-index", "bare-index-reduced")) {
+            List<Double> wall = field(phase, n -> n.get("ms").asDouble());
+            List<Double> cpu = field(phase, n -> n.get("cpuMs").asDouble());
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", phase,
+                    wall.stream().map(Bench::f).reduce((a, b) -> a + " · " + b).orElse(""),
+                    cpu.stream().map(Bench::f).reduce((a, b) -> a + " · " + b).orElse(""), f(median(wall)), f(median(cpu))));
+        }
+        md.append("\n| baseline | Quire's ratio by wall | by CPU |\n| --- | ---: | ---: |\n");
+        double index = median(field("index", n -> n.get("ms").asDouble()));
+        double indexCpu = median(field("index", n -> n.get("cpuMs").asDouble()));
+        for (String phase : List.of("bare-index", "bare-index-reduced")) {
+            md.append(String.format(Locale.ROOT, "| %s | %.2f× | %.2f× |%n", phase,
+                    median(field(phase, n -> n.get("ms").asDouble())) / index, median(field(phase, n -> n.get("cpuMs").asDouble())) / indexCpu));
+        }
         return md.toString();
     }
 

@@ -1,13 +1,9 @@
 package quire.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -16,14 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -64,7 +58,8 @@ public final class Phase {
         long cpu0 = cpuNanos();
         switch (args[0]) {
             case "extract" -> extract(Path.of(args[1]), Path.of(args[2]), result);
-            case "bare-index" -> bareIndex(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), result);
+            case "bare-index" -> bareIndex(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), false, result);
+            case "bare-index-reduced" -> bareIndex(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), true, result);
             case "index", "recheck" -> index(Path.of(args[1]), Path.of(args[2]), result);
             case "add" -> addWatched(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), result);
             case "add-recheck" -> add(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), result);
@@ -77,6 +72,7 @@ public final class Phase {
             default -> throw new IllegalArgumentException("unknown phase " + args[0]);
         }
         result.put("cpuMs", (cpuNanos() - cpu0) / 1_000_000);
+        result.put("jvmCpuMs", jvmThreadsCpuMs());
         result.put("peakHeapMb", peakHeapMb());
         result.put("sumOfPoolPeaksMb", sumOfPoolPeaksMb());
         System.out.println("RESULT " + JSON.writeValueAsString(result));
@@ -99,13 +95,9 @@ public final class Phase {
         int n = 0;
         try (DataOutputStream data = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(out), 1 << 16))) {
             for (CorpusFile file : new CorpusScanner().scan(corpus).files()) {
-                for (Article a : ingester.ingest(file.file(), file.path()).articles()) {
-                    writeString(data, a.key());
-                    writeString(data, a.title());
-                    writeString(data, a.text());
-                    writeString(data, a.author().orElse(""));
-                    writeString(data, a.source().orElse(""));
-                    writeString(data, a.published().map(p -> p.date().toString()).orElse(""));
+                List<Article> articles = ingester.ingest(file.file(), file.path()).articles();
+                for (int i = 0; i < articles.size(); i++) {
+                    BareLucene.writeArticle(data, new BareLucene.Placed(articles.get(i), i));
                     n++;
                 }
             }
@@ -113,73 +105,27 @@ public final class Phase {
         result.put("articles", n);
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
-    }
-
-    /** The pre-extracted texts, streamed from disk so that 100k of them need not fit in the heap. */
-    static Iterable<BareLucene.Text> texts(Path file) {
-        return () -> new Iterator<>() {
-            private final DataInputStream in;
-            private BareLucene.Text next;
-
-            {
-                try {
-                    in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                advance();
-            }
-
-            private void advance() {
-                try {
-                    String key = readString(in);
-                    String title = readString(in);
-                    String body = readString(in);
-                    String author = readString(in);
-                    String source = readString(in);
-                    String date = readString(in);
-                    next = new BareLucene.Text(key, title, body, nonEmpty(author), nonEmpty(source), nonEmpty(date).map(LocalDate::parse));
-                } catch (EOFException end) {
-                    next = null;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public BareLucene.Text next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                BareLucene.Text current = next;
-                advance();
-                return current;
-            }
-        };
-    }
-
-    private static Optional<String> nonEmpty(String s) {
-        return s.isEmpty() ? Optional.empty() : Optional.of(s);
-    }
-
-    private static void bareIndex(Path texts, Path indexDir, int threads, Map<String, Object> result) throws Exception {
+    /** The bare baseline over the pre-extracted articles: Quire's own documents, or ({@code reduced}) the first baseline's. */
+    private static void bareIndex(Path articles, Path indexDir, int threads, boolean reduced, Map<String, Object> result) throws Exception {
         long t0 = System.nanoTime();
-        int n = BareLucene.index(indexDir, texts(texts), threads);
+        int n = reduced
+                ? BareLucene.index(indexDir, () -> new MappedIterator(BareLucene.readArticles(articles).iterator()), threads)
+                : BareLucene.indexArticles(indexDir, BareLucene.readArticles(articles), threads);
         result.put("ms", ms(System.nanoTime() - t0));
         result.put("articles", n);
+    }
+
+    /** The reduced-schema texts of the articles, read as they are indexed. */
+    private record MappedIterator(Iterator<BareLucene.Placed> in) implements Iterator<BareLucene.Text> {
+        @Override
+        public boolean hasNext() {
+            return in.hasNext();
+        }
+
+        @Override
+        public BareLucene.Text next() {
+            return in.next().text();
+        }
     }
 
     /** A first full index (into an empty workspace) or a re-check (of an indexed one): the same call. */
@@ -448,6 +394,44 @@ public final class Phase {
             result.put("samplesMs", samples);
             result.put("highlights", exported);
         }
+    }
+
+    /**
+     * CPU time of the JVM's own threads (JIT compilers, garbage collectors) since the JVM started,
+     * from Linux's per-thread accounting; empty elsewhere. A phase that runs more distinct code pays
+     * more compiling: part of its CPU time that no profile of Java threads shows.
+     */
+    static Map<String, Long> jvmThreadsCpuMs() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return out;
+        }
+        long compiler = 0;
+        long gc = 0;
+        try (var list = Files.list(tasks)) {
+            for (Path task : list.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                if (name.contains("Compiler")) {
+                    compiler += ticks;
+                } else if (name.startsWith("G1") || name.startsWith("GC Thread")) {
+                    gc += ticks;
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        out.put("compiler", compiler * 10); // USER_HZ is 100 on Linux
+        out.put("gc", gc * 10);
+        return out;
     }
 
     static long cpuNanos() {

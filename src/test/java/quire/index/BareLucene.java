@@ -1,6 +1,12 @@
 package quire.index;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,38 +48,62 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import quire.model.Article;
+import quire.model.Published;
+import quire.model.SearchableAnnotations;
 
 /**
  * The benchmark's baseline: what plain Lucene does with the same analyzer and the same schema, with
- * none of Quire's bookkeeping (file records, duplicates, stored blocks, batching, commits).
+ * none of Quire's own work (reading and parsing files, file records, duplicates, batching, commits).
  * In {@code quire.index} only to share {@link Schema}; used by the benchmark harness, never by Quire.
  */
 public final class BareLucene {
     /** One pre-extracted article: what Quire's ingester made of a file. */
     public record Text(String key, String title, String body, Optional<String> author, Optional<String> source, Optional<LocalDate> date) {}
 
-    private static final Text END = new Text("", "", "", Optional.empty(), Optional.empty(), Optional.empty());
-
     private BareLucene() {}
 
     /**
      * Indexes the texts with {@code threads} threads calling {@code addDocument} (one reader thread
-     * feeds them), commits once, and returns the number of documents.
+     * feeds them), commits once, and returns the number of documents. The reduced schema of the
+     * first baseline (type, key, title, body, author, source, date and facets): kept as a row of its
+     * own so that the change to {@link #indexArticles} stays visible.
      */
     public static int index(Path dir, Iterable<Text> texts, int threads) throws Exception {
         FacetsConfig facets = Schema.facets();
         IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(64);
+        return index(dir, config, texts, text -> facets.build(document(text)), threads);
+    }
+
+    /**
+     * Indexes the articles Quire's ingester made of a corpus as Quire's own documents: the same
+     * document builder ({@link ArticleIndex#articleDocument}), facets and writer settings as
+     * {@link ArticleIndex#putArticle}, on {@code threads} threads, one commit. What Quire does on top
+     * is its own work: reading, decoding and parsing files, keys, duplicates, file records, commits.
+     */
+    public static int indexArticles(Path dir, Iterable<Placed> articles, int threads) throws Exception {
+        FacetsConfig facets = Schema.facets();
+        IndexWriterConfig config = ArticleIndex.writerConfig(IndexWriterConfig.OpenMode.CREATE);
+        return index(dir, config, articles,
+                a -> facets.build(ArticleIndex.articleDocument(a.article(), SearchableAnnotations.NONE, a.position())), threads);
+    }
+
+    private interface Builder<T> {
+        Document build(T item) throws IOException;
+    }
+
+    private static <T> int index(Path dir, IndexWriterConfig config, Iterable<T> items, Builder<T> builder, int threads) throws Exception {
         try (IndexWriter writer = new IndexWriter(FSDirectory.open(dir), config)) {
-            BlockingQueue<Text> queue = new ArrayBlockingQueue<>(1024);
+            BlockingQueue<Optional<T>> queue = new ArrayBlockingQueue<>(1024);
             AtomicReference<Exception> failure = new AtomicReference<>();
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 Thread worker = new Thread(() -> {
                     try {
-                        for (Text text = queue.take(); text != END; text = queue.take()) {
-                            writer.addDocument(facets.build(document(text)));
+                        for (Optional<T> item = queue.take(); item.isPresent(); item = queue.take()) {
+                            writer.addDocument(builder.build(item.get()));
                         }
                     } catch (Exception e) {
                         failure.compareAndSet(null, e);
@@ -83,12 +113,12 @@ public final class BareLucene {
                 workers.add(worker);
             }
             int count = 0;
-            for (Text text : texts) {
-                queue.put(text);
+            for (T item : items) {
+                queue.put(Optional.of(item));
                 count++;
             }
             for (int t = 0; t < threads; t++) {
-                queue.put(END);
+                queue.put(Optional.empty());
             }
             for (Thread worker : workers) {
                 worker.join();
@@ -96,9 +126,101 @@ public final class BareLucene {
             if (failure.get() != null) {
                 throw failure.get();
             }
+            writer.setLiveCommitData(Map.of(Schema.VERSION_KEY, String.valueOf(Schema.VERSION)).entrySet());
             writer.commit();
             return count;
         }
+    }
+
+    /** An article and its place in its file (which orders ties in sorted results). */
+    public record Placed(Article article, int position) {
+        /** The reduced-schema text of it. */
+        public Text text() {
+            return new Text(article.key(), article.title(), article.text(), article.author(), article.source(),
+                    article.published().map(Published::date));
+        }
+    }
+
+    /** Appends one article to a dump that {@link #readArticles} reads back, whole. */
+    public static void writeArticle(DataOutputStream out, Placed placed) throws IOException {
+        Article a = placed.article();
+        out.writeInt(placed.position());
+        for (String s : List.of(a.key(), a.path(), a.title(), a.published().map(Published::toString).orElse(""),
+                a.author().orElse(""), a.source().orElse(""), a.link().orElse(""), a.summary().orElse(""), a.text())) {
+            writeBytes(out, s.getBytes(StandardCharsets.UTF_8));
+        }
+        for (BytesRef b : List.of(Codec.map(a.properties()), Codec.strings(a.warnings()), Codec.blocks(a.blocks()))) {
+            writeBytes(out, java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length));
+        }
+    }
+
+    /** The articles of a dump, streamed from disk so that 100k of them need not fit in the heap. */
+    public static Iterable<Placed> readArticles(Path file) {
+        return () -> new java.util.Iterator<>() {
+            private final DataInputStream in;
+            private Placed next;
+
+            {
+                try {
+                    in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                advance();
+            }
+
+            private void advance() {
+                try {
+                    int position = in.readInt();
+                    String[] s = new String[9];
+                    for (int i = 0; i < s.length; i++) {
+                        s[i] = new String(readBytes(in), StandardCharsets.UTF_8);
+                    }
+                    var properties = Codec.map(new BytesRef(readBytes(in)));
+                    var warnings = Codec.strings(new BytesRef(readBytes(in)));
+                    var blocks = Codec.blocks(new BytesRef(readBytes(in)));
+                    next = new Placed(new Article(s[0], s[1], s[2], nonEmpty(s[3]).map(Published::parse), nonEmpty(s[4]), nonEmpty(s[5]),
+                            nonEmpty(s[6]), nonEmpty(s[7]), properties, warnings, s[8], blocks), position);
+                } catch (java.io.EOFException end) {
+                    next = null;
+                    try {
+                        in.close();
+                    } catch (IOException ignored) {
+                        // read to the end; nothing is lost
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Placed next() {
+                if (next == null) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Placed current = next;
+                advance();
+                return current;
+            }
+        };
+    }
+
+    private static Optional<String> nonEmpty(String s) {
+        return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static byte[] readBytes(DataInputStream in) throws IOException {
+        return in.readNBytes(in.readInt());
     }
 
     private static Document document(Text text) {

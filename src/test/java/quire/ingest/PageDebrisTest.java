@@ -3,6 +3,7 @@ package quire.ingest;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,5 +32,13 @@ class PageDebrisTest {
     })
     void sentencesAreNeverDebris(String line) {
         assertFalse(PageDebris.isDebris(line));
+    }
+
+    @Test
+    void anAdMarkerIsOneWhateverSpacesAndStopsSurroundIt() {
+        assertTrue(PageDebris.isAdMarker(" \u00A0".repeat(300) + "ADVERTISEMENT.:..:" + " \u00A0".repeat(300)));
+        assertTrue(PageDebris.isAdMarker("Story   continues \n below\tadvertisement:"));
+        assertFalse(PageDebris.isAdMarker("Story continues below advertisement, and then some."));
+        assertFalse(PageDebris.isAdMarker("The advertisement campaign was paid for by the ministry."));
     }
 }
