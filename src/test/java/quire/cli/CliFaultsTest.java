@@ -36,15 +36,10 @@ class CliFaultsTest {
 
     @Test
     void indexAndAnnotateOnAFullDiskPrintAPlainSentenceAndWorkAgainOnceSpaceIsFreed() throws IOException {
-        Optional<SmallDisk> mounted = SmallDisk.mount(temp.resolve("disk"), 3072);
-        assumeTrue(mounted.isPresent(), "cannot mount a tmpfs here (needs root and a container that allows it)");
-        Path corpus = temp.resolve("corpus");
-        Files.createDirectories(corpus);
-        writeArticles(corpus, 0, 3);
-        try (SmallDisk disk = mounted.get()) {
+        Path corpus = threeArticles();
+        try (SmallDisk disk = smallDisk()) {
             Path workspace = disk.dir().resolve("ws");
-            Cli cli = new Cli(new CorpusService(new CorpusIndexer(new CorpusScanner(), new Ingester(), 2)),
-                    new AppDirs(Map.of(), "Linux", temp.resolve("home")));
+            Cli cli = cli();
             assertEquals(0, run(cli, corpus, workspace, "index").exit());
 
             // Room for SQLite to open, none for the index of 60 more articles.
@@ -78,15 +73,10 @@ class CliFaultsTest {
 
     @Test
     void checkSaysWhenTheBackupOnOpeningWasSkippedForLackOfSpace() throws IOException {
-        Optional<SmallDisk> mounted = SmallDisk.mount(temp.resolve("disk"), 3072);
-        assumeTrue(mounted.isPresent(), "cannot mount a tmpfs here (needs root and a container that allows it)");
-        Path corpus = temp.resolve("corpus");
-        Files.createDirectories(corpus);
-        writeArticles(corpus, 0, 3);
-        try (SmallDisk disk = mounted.get()) {
+        Path corpus = threeArticles();
+        try (SmallDisk disk = smallDisk()) {
             Path workspace = disk.dir().resolve("ws");
-            Cli cli = new Cli(new CorpusService(new CorpusIndexer(new CorpusScanner(), new Ingester(), 2)),
-                    new AppDirs(Map.of(), "Linux", temp.resolve("home")));
+            Cli cli = cli();
             assertEquals(0, run(cli, corpus, workspace, "index").exit());
             Run hit = run(cli, corpus, workspace, "search", "\"clause number 1 says\"", "--json");
             String key = new com.fasterxml.jackson.databind.ObjectMapper().readTree(hit.out()).get("hits").get(0).get("key").asText();
@@ -118,6 +108,24 @@ class CliFaultsTest {
                 }
             }
         }
+    }
+
+    /** A 3 MiB tmpfs for the workspace; the test is skipped where mounting is not allowed. */
+    private SmallDisk smallDisk() throws IOException {
+        Optional<SmallDisk> mounted = SmallDisk.mount(temp.resolve("disk"), 3072);
+        assumeTrue(mounted.isPresent(), "cannot mount a tmpfs here (needs root and a container that allows it)");
+        return mounted.get();
+    }
+
+    private Path threeArticles() throws IOException {
+        Path corpus = Files.createDirectories(temp.resolve("corpus"));
+        writeArticles(corpus, 0, 3);
+        return corpus;
+    }
+
+    private Cli cli() {
+        return new Cli(new CorpusService(new CorpusIndexer(new CorpusScanner(), new Ingester(), 2)),
+                new AppDirs(Map.of(), "Linux", temp.resolve("home")));
     }
 
     private static void assertPlain(String err) {
