@@ -99,14 +99,7 @@ class LoadTest {
 
     @BeforeAll
     static void headless() {
-        System.setProperty("testfx.robot", "glass");
-        System.setProperty("testfx.headless", "true");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("prism.text", "t2k");
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("java.awt.headless", "true");
-        System.setProperty("headless.geometry", "1600x1000-32");
+        quire.ui.HeadlessFx.configure();
     }
 
     @Start
