@@ -51,6 +51,14 @@ public final class ArticleKeys {
         return KeyBasis.TEXT;
     }
 
+    /**
+     * The key of a copy of a text whose own key is held by an edited article that kept it: derived
+     * from that key, so every such copy gets the same one (and they are duplicates of each other).
+     */
+    public static String keyOfCopy(String key) {
+        return hash("copy\n" + key);
+    }
+
     /** A hash of the canonical text, used to recognise identical copies and unchanged articles. */
     public static String textHash(String text) {
         return Article.textHash(text);

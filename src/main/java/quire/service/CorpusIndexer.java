@@ -269,6 +269,7 @@ public final class CorpusIndexer {
         if (!cancelled) {
             removed.forEach(index::deleteFile);
             best.values().removeIf(claim -> !current.containsKey(claim.path()));
+            settleBorrowedKeys(index, best, current, known);
             Map<String, Claim> winners = dropIdenticalTexts(best, current, duplicateProblems);
             reconcile(corpus, index, winners, storedFrom, current, annotations, written);
             duplicateProblems.addAll(0, duplicatesOf(records, winners));
@@ -444,6 +445,88 @@ public final class CorpusIndexer {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Whether the article holds a key other than the one its text gives (one kept across an edit, or
+     * a copy's key, see {@link #settleBorrowedKeys}): a key known only by its text is the hash of the
+     * text, the same hash as {@link ArticleRef#textHash}.
+     */
+    private static boolean borrowed(ArticleRef ref) {
+        return ref.identity() == quire.model.KeyBasis.TEXT && !ref.key().equals(ref.textHash());
+    }
+
+    /**
+     * Gives different texts that share a key known only by text different keys, so that none hides
+     * the other as its duplicate (a fresh index shows both). An edited article keeps the key of its
+     * old text, so another file that holds (or comes to hold) that old text gets the same key (issue 8).
+     * The file that held the key when the run began keeps it, so no highlight ever changes article
+     * because another file appeared or was edited; else a file that cannot be given another key (one
+     * of several articles in a file: its key is always the one its text gives), else the one whose
+     * text gives the key. The others take the key their text gives if they had kept one, or, being
+     * the old text's copy, a key derived from it, which they keep while their file is unchanged or
+     * edited ({@link #keepKeyOfEditedArticle}). {@link #reconcile} then stores each from its file.
+     */
+    private static void settleBorrowedKeys(
+            ArticleIndex index, Map<String, Claim> best, Map<String, FileRecord> current, Map<String, FileRecord> known) {
+        // Rarely more than one round: a key given back may itself be one another file kept.
+        for (int round = 0; round < 8; round++) {
+            Set<String> keys = new HashSet<>();
+            for (FileRecord record : current.values()) {
+                for (ArticleRef ref : record.articles()) {
+                    if (borrowed(ref)) {
+                        keys.add(ref.key());
+                    }
+                }
+            }
+            if (keys.isEmpty()) {
+                return;
+            }
+            Map<String, List<Claim>> sharing = new HashMap<>();
+            for (FileRecord record : current.values()) {
+                for (ArticleRef ref : record.articles()) {
+                    if (keys.contains(ref.key())) {
+                        sharing.computeIfAbsent(ref.key(), k -> new ArrayList<>()).add(new Claim(record.path(), ref));
+                    }
+                }
+            }
+            Map<String, Map<ArticleRef, ArticleRef>> rekeyed = new HashMap<>();
+            sharing.forEach((key, claims) -> {
+                if (claims.stream().map(c -> c.ref().textHash()).distinct().count() < 2) {
+                    return; // copies of one text: duplicates, as they should be
+                }
+                Comparator<Claim> keeperFirst = Comparator.<Claim, Boolean>comparing(c -> current.get(c.path()).articles().size() == 1)
+                        .thenComparing(c -> !heldAtStart(known.get(c.path()), key))
+                        .thenComparing(c -> borrowed(c.ref()))
+                        .thenComparing(Claim.BEST_FIRST);
+                Claim keeper = claims.stream().min(keeperFirst).orElseThrow();
+                for (Claim claim : claims) {
+                    if (!claim.ref().textHash().equals(keeper.ref().textHash())) {
+                        String own = borrowed(claim.ref()) ? claim.ref().textHash() : ArticleKeys.keyOfCopy(key);
+                        ArticleRef ref = claim.ref();
+                        rekeyed.computeIfAbsent(claim.path(), p -> new HashMap<>())
+                                .put(ref, new ArticleRef(own, ref.textHash(), ref.warnings(), ref.textLength(), ref.identity()));
+                    }
+                }
+                best.remove(key);
+                claims.stream().filter(c -> c.ref().textHash().equals(keeper.ref().textHash())).forEach(c -> offer(best, c));
+            });
+            if (rekeyed.isEmpty()) {
+                return;
+            }
+            rekeyed.forEach((path, refs) -> {
+                FileRecord record = current.get(path);
+                List<ArticleRef> articles = record.articles().stream().map(ref -> refs.getOrDefault(ref, ref)).toList();
+                FileRecord now = new FileRecord(path, record.size(), record.modifiedMillis(), record.contentHash(), articles, record.problems());
+                current.put(path, now);
+                index.putFile(now, true);
+                refs.values().forEach(ref -> offer(best, new Claim(path, ref)));
+            });
+        }
+    }
+
+    private static boolean heldAtStart(FileRecord atStart, String key) {
+        return atStart != null && atStart.articles().stream().anyMatch(ref -> ref.key().equals(key));
     }
 
     /**

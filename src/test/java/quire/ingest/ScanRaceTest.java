@@ -52,8 +52,6 @@ class ScanRaceTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Known defect (RELIABILITY.md, Hostile input): a file cut to the old text of another"
-            + " file's edited article is hidden as its duplicate (CorpusIndexerTest, kept key collision)")
     void theNextQuietRunConvergesToTheFolder() throws Exception {
         race(true);
     }

@@ -120,8 +120,6 @@ class CorpusIndexerTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Known defect (RELIABILITY.md, Hostile input): a kept key collides with the same"
-            + " text's own key in another file, which is then hidden as a duplicate")
     void aFileHoldingTheOldTextOfAnEditedArticleIsNotItsDuplicate() throws IOException {
         // Issue 8: a.txt's edited article keeps the key of its old text (so its highlights stay);
         // b.txt then holds that old text, whose own key is the same: b was hidden as a's duplicate
@@ -196,15 +194,19 @@ class CorpusIndexerTest {
     }
 
     @Test
-    void anEditedArticleThatTakesOverFromARemovedCopyKeepsItsKey() throws IOException {
-        // Two identical copies; the second is edited (keeping its key), then the first one goes.
+    void anEditedCopyOfAnArticleStillInAnotherFileIsShownBesideItAndOutlivesIt() throws IOException {
+        // Two identical copies; the second is edited, then the first one goes. The unedited copy keeps
+        // the key (and the highlights made on its text); the edited one gets the key its text gives,
+        // where it once kept the old key and hid the unedited copy as its duplicate (issue 8).
         write("a.txt", "Title A\n\nThe same text.\n");
         Path b = write("b.txt", "Title A\n\nThe same text.\n");
         index();
         String key = onlyArticle().key();
         Files.writeString(b, "Title A\n\nThe same text, edited.\n");
         Files.setLastModifiedTime(b, FileTime.fromMillis(Files.getLastModifiedTime(b).toMillis() + 60_000));
-        index();
+        IndexReport edited = index();
+        assertEquals(2, edited.articles());
+        assertEquals(key, articleIn("a.txt").key());
         Files.delete(corpus.resolve("a.txt"));
 
         index();
@@ -212,6 +214,33 @@ class CorpusIndexerTest {
         Article article = onlyArticle();
         assertEquals("b.txt", article.path());
         assertEquals("The same text, edited.", article.text());
+    }
+
+    @Test
+    void aCopyOfTheOldTextKeepsItsOwnKeyWhenEditedAndAfterTheEditedArticleGoes() throws IOException {
+        Path a = write("a.txt", "Title A\n\nOld text.\n");
+        index();
+        Files.writeString(a, "Title A\n\nNew and longer text.\n");
+        Files.setLastModifiedTime(a, FileTime.fromMillis(Files.getLastModifiedTime(a).toMillis() + 60_000));
+        index();
+        Path b = write("b.txt", "Title B\n\nOld text.\n");
+        index();
+        String copyKey = articleIn("b.txt").key();
+        Files.writeString(b, "Title B\n\nOld text, edited.\n");
+        Files.setLastModifiedTime(b, FileTime.fromMillis(Files.getLastModifiedTime(b).toMillis() + 60_000));
+        index();
+        Files.delete(a);
+
+        IndexReport report = index();
+
+        assertEquals(1, report.articles());
+        assertEquals(copyKey, onlyArticle().key());
+        assertEquals("Old text, edited.", onlyArticle().text());
+    }
+
+    private Article articleIn(String path) {
+        return service.articles(workspace).stream().filter(s -> s.path().equals(path))
+                .map(s -> service.article(workspace, s.key()).orElseThrow()).findFirst().orElseThrow();
     }
 
     @Test

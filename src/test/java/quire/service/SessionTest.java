@@ -198,6 +198,65 @@ class SessionTest {
     }
 
     @Test
+    void aHighlightStaysOnItsEditedArticleWhenACopyOfTheOldTextAppears() throws IOException {
+        // Issue 8: the edited article keeps its key; the copy of its old text must neither hide behind
+        // it as a duplicate nor take its highlights.
+        Highlight h = session.annotate(key, "reconsider its policy", 1, null, "", List.of());
+        rewrite(EDITED);
+        session.index(Progress.NONE);
+        Files.writeString(corpus.resolve("copy.txt"), TEXT);
+
+        session.index(Progress.NONE);
+
+        assertHighlightOnTheEditedArticleBesideTheCopy(h);
+    }
+
+    @Test
+    void aWatchedCopyOfTheOldTextLeavesTheHighlightAndMatchesAFullCheck() throws IOException {
+        Highlight h = session.annotate(key, "reconsider its policy", 1, null, "", List.of());
+        rewrite(EDITED);
+        session.indexChanged(List.of("treaty.txt"));
+        Files.writeString(corpus.resolve("copy.txt"), TEXT);
+
+        session.indexChanged(List.of("copy.txt"));
+        List<String> watched = pathsAndKeys();
+        IndexReport check = session.index(Progress.NONE);
+
+        assertHighlightOnTheEditedArticleBesideTheCopy(h);
+        assertEquals(watched, pathsAndKeys());
+        assertEquals(0, check.added() + check.updated() + check.removed() + check.duplicates());
+    }
+
+    @Test
+    void aCopyMadeJustBeforeTheEditLeavesTheHighlightOnTheEditedArticle() throws IOException {
+        Highlight h = session.annotate(key, "reconsider its policy", 1, null, "", List.of());
+        Files.writeString(corpus.resolve("copy.txt"), TEXT);
+        rewrite(EDITED);
+
+        session.index(Progress.NONE);
+
+        assertHighlightOnTheEditedArticleBesideTheCopy(h);
+    }
+
+    private static final String EDITED =
+            TEXT.replace("Treaty signed\n\n", "Treaty signed\n\nA new first paragraph was added by the editors.\n\n");
+
+    private void assertHighlightOnTheEditedArticleBesideTheCopy(Highlight h) {
+        assertEquals(List.of("copy.txt", "treaty.txt"), pathsAndKeys().stream().map(s -> s.split(" ")[0]).sorted().toList());
+        Highlight now = session.highlight(h.id()).orElseThrow();
+        Article article = session.article(key).orElseThrow();
+        assertEquals("treaty.txt", article.path());
+        assertEquals(HighlightState.ANCHORED, now.state());
+        assertEquals("reconsider its policy", article.text().substring(now.start(), now.end()));
+        assertTrue(article.text().startsWith("A new first paragraph"), article.text());
+    }
+
+    private List<String> pathsAndKeys() {
+        session.awaitSearchable();
+        return session.search(SearchRequest.of("")).hits().stream().map(hit -> hit.path() + " " + hit.key()).sorted().toList();
+    }
+
+    @Test
     void annotationsSurviveTheIndexBeingDeletedAndRebuilt() throws IOException {
         session.annotate(key, "Pyongyang", 1, null, "check the date", List.of("places"));
         session.close();
