@@ -55,16 +55,37 @@ public final class CorpusIndexer {
      */
     private static final long COMMIT_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
+    /**
+     * How near the moment a file is read its modification time must be for the time to prove nothing
+     * (racy timestamps, as git has them): a same-size rewrite within one timestamp step after the read
+     * leaves size and time as they were. The step is about 4 ms on ext4, 100 ns on NTFS but 2 s on FAT
+     * and exFAT drives and some network shares; 2 s covers them all. The cost is one more hash of a
+     * file modified in the 2 s before it was read, at the next run (by then its time is old).
+     */
+    private static final long RACY_WINDOW_MILLIS = 2_000;
+    /**
+     * The time recorded for a file whose time proved nothing: no file has it, so the next run
+     * hashes the file again, and reads it only if its bytes changed.
+     */
+    private static final long UNTRUSTED_TIME = Long.MIN_VALUE;
+
     private final CorpusScanner scanner;
     private final Ingester ingester;
     private final int threads;
+    private final java.time.InstantSource clock;
     /** What the last successful update left in the index; see {@link #knownOf}. */
     private volatile Known lastKnown;
 
     public CorpusIndexer(CorpusScanner scanner, Ingester ingester, int threads) {
+        this(scanner, ingester, threads, java.time.InstantSource.system());
+    }
+
+    /** With the clock that says when a file was read (tests set it against files' times). */
+    CorpusIndexer(CorpusScanner scanner, Ingester ingester, int threads, java.time.InstantSource clock) {
         this.scanner = scanner;
         this.ingester = ingester;
         this.threads = Math.max(1, threads);
+        this.clock = clock;
     }
 
     /** One copy of an article and where it is, as ranked between duplicates. */
@@ -380,7 +401,11 @@ public final class CorpusIndexer {
     private Outcome read(CorpusFile file, FileRecord previous) {
         // Held until the file's articles are built: large files wait for memory rather than exhaust it.
         try (Ingester.Reservation held = ingester.reserve(file.file())) {
-            return read(file, previous, ingester.readBounded(file.file()));
+            long readAt = clock.millis();
+            byte[] bytes = ingester.readBounded(file.file());
+            Outcome outcome = read(file, previous, bytes);
+            return trustedTime(file, readAt) ? outcome : new Outcome(
+                    outcome.record().withStat(file.size(), UNTRUSTED_TIME), outcome.articles(), outcome.contentChanged());
         } catch (IngestException e) {
             return new Outcome(failedRecord(file, e.getMessage()), List.of(), true);
         } catch (java.nio.file.NoSuchFileException e) {
@@ -388,6 +413,19 @@ public final class CorpusIndexer {
         } catch (IOException e) {
             return new Outcome(failedRecord(file, "The file cannot be read: " + e.getMessage() + "."), List.of(), true);
         }
+    }
+
+    /**
+     * Whether the size and time the scan saw can stand for the bytes just read: the file has not
+     * changed since (stat again), and its time is not so near the read that a rewrite in the same
+     * timestamp step could keep it. A time far in the future is trusted: a rewrite gives the present one.
+     */
+    private static boolean trustedTime(CorpusFile file, long readAt) throws IOException {
+        var now = Files.readAttributes(file.file(), java.nio.file.attribute.BasicFileAttributes.class);
+        long modified = file.modifiedMillis();
+        return now.size() == file.size()
+                && now.lastModifiedTime().toMillis() == modified
+                && Math.abs(modified - readAt) > RACY_WINDOW_MILLIS;
     }
 
     private Outcome read(CorpusFile file, FileRecord previous, byte[] bytes) {
