@@ -48,10 +48,10 @@ final class ArticlesCommand implements Callable<Integer> {
             out.printf(
                     "%-16s  %-16s  %-" + sourceWidth + "s  %s%n",
                     a.key(), published, a.source().orElse("-"), a.title());
-            String details = "path: " + a.path() + a.author().map(x -> "; by " + x).orElse("");
+            String details = "path: " + Output.name(a.path()) + a.author().map(x -> "; by " + x).orElse("");
             out.printf("%-16s  %s%n", "", details);
             for (String warning : a.warnings()) {
-                out.printf("%-16s  warning: %s%n", "", warning);
+                out.printf("%-16s  warning: %s%n", "", Output.oneLine(warning));
             }
         }
         out.printf("%d articles%n", articles.size());

@@ -71,7 +71,7 @@ final class CheckCommand implements Callable<Integer> {
             report.backupProblem().ifPresent(problem -> out.println("Backup skipped: " + problem));
             out.printf("%d orphaned highlights%n", report.orphans().size());
             for (Highlight h : report.orphans()) {
-                out.printf("  %s  %s  \"%s\"%n", h.id(), h.articleKey(), h.quote());
+                out.printf("  %s  %s  \"%s\"%n", h.id(), h.articleKey(), Output.oneLine(h.quote()));
             }
             out.flush();
         }

@@ -55,7 +55,7 @@ final class IndexCommand implements Callable<Integer> {
         if (!report.problems().isEmpty()) {
             out.printf("%d problems:%n", report.problems().size());
             for (Problem p : report.problems()) {
-                out.printf("  %-7s %s: %s%n", p.severity().label(), p.path(), p.message());
+                out.printf("  %-7s %s: %s%n", p.severity().label(), Output.name(p.path()), Output.oneLine(p.message()));
             }
         }
         out.flush();

@@ -44,6 +44,47 @@ final class Output {
         }
     }
 
+    /**
+     * A file's path for plain output, which is read line by line: as it is, unless it holds a line
+     * break or another control character (or starts with a quote), then quoted with C-style escapes,
+     * the way git prints such paths ({@code "two\nlines.txt"}). JSON output keeps paths exact.
+     */
+    static String name(String path) {
+        boolean plain = !path.startsWith("\"") && path.chars().noneMatch(Output::breaksALine);
+        return plain ? path : "\"" + escaped(path, true) + "\"";
+    }
+
+    /** Free text for plain output (a message naming a file, a quote spanning paragraphs) on one line. */
+    static String oneLine(String text) {
+        return text.chars().anyMatch(Output::breaksALine) ? escaped(text, false) : text;
+    }
+
+    private static boolean breaksALine(int c) {
+        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+    }
+
+    private static String escaped(String text, boolean quoted) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\\' -> out.append(quoted ? "\\\\" : "\\");
+                case '"' -> out.append(quoted ? "\\\"" : "\"");
+                default -> {
+                    if (breaksALine(c)) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
     static void indexReport(JsonGenerator json, IndexReport r) throws IOException {
         json.writeStartObject();
         json.writeStringField("corpus", r.corpus());

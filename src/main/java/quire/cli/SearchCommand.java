@@ -99,7 +99,7 @@ final class SearchCommand implements Callable<Integer> {
         for (SearchHit hit : result.hits()) {
             n++;
             String when = hit.published().map(p -> p.date().toString()).orElse("undated");
-            out.printf("%n%3d. %s%n     %s, %s  [%s]%n", n, hit.title(), hit.source().orElse(hit.path()), when, hit.key());
+            out.printf("%n%3d. %s%n     %s, %s  [%s]%n", n, hit.title(), hit.source().orElseGet(() -> Output.name(hit.path())), when, hit.key());
             for (Snippet snippet : hit.snippets()) {
                 out.printf("     … %s …%n", marked(snippet));
             }

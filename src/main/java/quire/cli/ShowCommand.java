@@ -66,7 +66,7 @@ final class ShowCommand implements Callable<Integer> {
         article.author().ifPresent(a -> out.printf("Author:    %s%n", a));
         article.source().ifPresent(s -> out.printf("Source:    %s%n", s));
         article.link().ifPresent(l -> out.printf("Link:      %s%n", l));
-        out.printf("Path:      %s%n", article.path());
+        out.printf("Path:      %s%n", Output.name(article.path()));
         for (String warning : article.warnings()) {
             out.printf("Warning:   %s%n", warning);
         }

@@ -70,6 +70,26 @@ class CliTest {
     }
 
     @Test
+    void aNameWithALineBreakStaysOnOneLineOfPlainOutputAndExactInJson() throws IOException {
+        // A file name may hold a line break; plain output is read line by line (grep, wc -l), so the
+        // name is printed quoted with C-style escapes, as git prints such paths. JSON keeps it exact.
+        Files.writeString(corpus.resolve("empty\nname.txt"), "");
+        Files.writeString(corpus.resolve("two\nlines.txt"), "Ferry news\n\nThe ferry left Zanzibar.\n");
+
+        Run index = run("index");
+        Run articles = run("articles");
+        Run search = run("search", "Zanzibar");
+        Run json = run("index", "--json");
+
+        assertTrue(index.out().lines().anyMatch(l -> l.equals("  error   \"empty\\nname.txt\": The file is empty.")), index.out());
+        assertTrue(articles.out().lines().anyMatch(l -> l.strip().equals("path: \"two\\nlines.txt\"")), articles.out());
+        assertTrue(search.out().lines().anyMatch(l -> l.strip().startsWith("\"two\\nlines.txt\", undated")), search.out());
+        List<String> names = new ArrayList<>();
+        json.json().get("problems").forEach(p -> names.add(p.get("path").asText()));
+        assertTrue(names.contains("empty\nname.txt"), names.toString());
+    }
+
+    @Test
     void indexJsonReportsTheBundledCorpusInTheDocumentedShape() throws IOException {
         Run run = run("index", "--json");
 
