@@ -50,6 +50,9 @@ import quire.model.TagSummary;
  * commits on power loss or an OS crash, while FULL syncs the WAL on every commit (reliability.md
  * 1.2). Annotations are written at human pace, so the extra fsync costs nothing noticeable.
  *
+ * <p><b>Checkpoints.</b> A save only appends to the log; {@link WalCheckpoints} copies the log into
+ * the database file on a thread of its own, and closing copies the rest.
+ *
  * <p><b>Transactions.</b> Every public user action is exactly one {@code BEGIN IMMEDIATE}
  * transaction, so a read-then-write never hits "database is locked" (the busy timeout is not
  * consulted when a deferred read is upgraded to a write, reliability.md 1.6), and a crash leaves
@@ -78,8 +81,12 @@ public final class AnnotationStore implements AutoCloseable {
     private static final Pattern HEX_COLOUR = Pattern.compile("#[0-9a-f]{6}");
 
     /** Knobs for tests; {@link #DEFAULT} everywhere else. */
-    record Options(Clock clock, Duration backupInterval, Consumer<Path> beforeBackupVerify) {
+    record Options(Clock clock, Duration backupInterval, Consumer<Path> beforeBackupVerify, WalCheckpoints.Policy checkpoints) {
         static final Options DEFAULT = new Options(Clock.systemUTC(), Backups.DEFAULT_INTERVAL, path -> {});
+
+        Options(Clock clock, Duration backupInterval, Consumer<Path> beforeBackupVerify) {
+            this(clock, backupInterval, beforeBackupVerify, WalCheckpoints.Policy.DEFAULT);
+        }
     }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -90,10 +97,12 @@ public final class AnnotationStore implements AutoCloseable {
     private final FileLock fileLock;
     private final Backups backups;
     private final Clock clock;
+    /** Checkpoints the log in the background; null when read-only. */
+    private final WalCheckpoints checkpoints;
     private boolean closed;
 
     private AnnotationStore(Path workspace, Connection connection, boolean readOnly, FileChannel lockChannel,
-            FileLock fileLock, Backups backups, Clock clock) {
+            FileLock fileLock, Backups backups, Clock clock, WalCheckpoints checkpoints) {
         this.workspace = workspace;
         this.connection = connection;
         this.readOnly = readOnly;
@@ -101,6 +110,7 @@ public final class AnnotationStore implements AutoCloseable {
         this.fileLock = fileLock;
         this.backups = backups;
         this.clock = clock;
+        this.checkpoints = checkpoints;
     }
 
     /** Opens (creating and migrating) the database of a workspace for writing; QuireException "already open" if another process has it. */
@@ -152,7 +162,8 @@ public final class AnnotationStore implements AutoCloseable {
             if (hasData(connection)) {
                 backups.backUpIfDue(connection.unwrap(SQLiteConnection.class), revision(connection));
             }
-            return new AnnotationStore(dir, connection, false, channel, fileLock, backups, options.clock());
+            WalCheckpoints checkpoints = WalCheckpoints.start(database, connection, options.checkpoints());
+            return new AnnotationStore(dir, connection, false, channel, fileLock, backups, options.clock(), checkpoints);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
             release(fileLock, channel);
@@ -200,7 +211,7 @@ public final class AnnotationStore implements AutoCloseable {
                             + " annotations) so Quire can upgrade them.");
                 }
             }
-            return new AnnotationStore(dir, connection, true, null, null, backups, Clock.systemUTC());
+            return new AnnotationStore(dir, connection, true, null, null, backups, Clock.systemUTC(), null);
         } catch (SQLException | IOException | RuntimeException e) {
             closeQuietly(connection);
             if (e instanceof QuireException q) {
@@ -691,6 +702,9 @@ public final class AnnotationStore implements AutoCloseable {
                 return;
             }
             closed = true;
+            if (checkpoints != null) {
+                checkpoints.close(connection);
+            }
             closeQuietly(connection);
             release(fileLock, lockChannel);
         } finally {
@@ -815,6 +829,9 @@ public final class AnnotationStore implements AutoCloseable {
                     T result = work.run(connection);
                     statement.execute("COMMIT");
                     committed = true;
+                    if (checkpoints != null) {
+                        checkpoints.committed(connection);
+                    }
                     return result;
                 } finally {
                     if (!committed) {

@@ -3,6 +3,7 @@ package quire.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class SearchableUpdatesTest {
 
@@ -75,6 +77,35 @@ class SearchableUpdatesTest {
         updates.close();
 
         assertEquals(List.of("a", "b"), applied.stream().sorted().toList());
+    }
+
+    @Test
+    void aBurstOfChangesWaitsForAPauseAndBecomesOneUpdate() {
+        List<Set<String>> batches = Collections.synchronizedList(new ArrayList<>());
+        // A pause longer than the test: only await() makes the thread start.
+        try (SearchableUpdates updates = new SearchableUpdates((keys, all) -> batches.add(keys), "test",
+                Duration.ofMinutes(10), Duration.ofMinutes(10))) {
+            for (String key : List.of("a", "b", "a", "c")) {
+                updates.request(key);
+                sleepBriefly(); // time enough for an eager thread to start on each one
+            }
+            updates.await();
+
+            assertEquals(List.of(Set.of("a", "b", "c")), batches);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void closingDoesNotWaitForThePause() {
+        List<String> applied = Collections.synchronizedList(new ArrayList<>());
+        SearchableUpdates updates = new SearchableUpdates((keys, all) -> applied.addAll(keys), "test",
+                Duration.ofMinutes(10), Duration.ofMinutes(10));
+        updates.request("a");
+
+        updates.close();
+
+        assertEquals(List.of("a"), applied);
     }
 
     private static void await(CountDownLatch latch) {
