@@ -201,8 +201,7 @@ public final class CorpusIndexer {
         Map<String, Claim> best = new HashMap<>();
         current.values().forEach(r -> r.articles().forEach(ref -> offer(best, new Claim(r.path(), ref))));
 
-        int added = 0;
-        int updated = 0;
+        Tally tally = new Tally(unchanged);
         long lastCommit = System.nanoTime();
         boolean cancelled = false;
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
@@ -218,38 +217,11 @@ public final class CorpusIndexer {
                 // A file deleted since the scan has no outcome: it is simply gone.
                 List<Outcome> outcomes = awaitAll(reading).stream().filter(java.util.Objects::nonNull).toList();
                 reading = from + BATCH_FILES < toRead.size() ? submitReads(pool, batchAt(toRead, from + BATCH_FILES), known) : List.of();
-                // Which copy of each article wins is decided here, in file order; the writes then go
-                // to the pool, several at once. Their order does not matter: sorted results break
-                // ties by path and place in the file, not by the order documents were written in.
-                Map<String, Article> winners = new HashMap<>();
-                for (Outcome outcome : outcomes) {
-                    FileRecord record = outcome.record();
-                    if (!known.containsKey(record.path())) {
-                        added++;
-                    } else if (outcome.contentChanged()) {
-                        updated++;
-                    } else {
-                        unchanged++;
-                    }
-                    current.put(record.path(), record);
-                    if (!outcome.contentChanged()) {
-                        // Touched, not changed: its stored articles stand, but they must still be claimed,
-                        // or reconcile drops them as no file's (issue 8).
-                        record.articles().forEach(ref -> offer(best, new Claim(record.path(), ref)));
-                    }
-                    for (Article article : outcome.articles()) {
-                        if (offer(best, new Claim(record.path(), refOf(article)))) {
-                            winners.put(article.key(), article);
-                        }
-                    }
-                }
+                Map<String, Article> winners = claim(outcomes, known, current, best, tally);
                 // A copy that wins here must not race one from the batch before: those are all written first.
                 awaitAll(writing);
                 writing = submitWrites(pool, index, outcomes, winners, annotations, known.keySet(), storedFrom.keySet());
-                for (Article article : winners.values()) {
-                    storedFrom.put(article.key(), article.path());
-                    written.add(article.key());
-                }
+                remember(winners, storedFrom, written);
                 if (System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
                     awaitAll(writing);
                     index.commit();
@@ -290,15 +262,77 @@ public final class CorpusIndexer {
                 corpus.toString(),
                 current.size(),
                 index.articleCount(),
-                added,
-                updated,
+                tally.added,
+                tally.updated,
                 cancelled ? 0 : removed.size(),
-                unchanged,
+                tally.unchanged,
                 duplicateProblems.size(),
                 problems,
                 (System.nanoTime() - started) / 1_000_000,
                 index.rebuildReason(),
                 cancelled);
+    }
+
+    /** How many files an update added, changed and found unchanged, counted batch by batch. */
+    private static final class Tally {
+        int added;
+        int updated;
+        int unchanged;
+
+        Tally(int unchanged) {
+            this.unchanged = unchanged;
+        }
+    }
+
+    /**
+     * Counts and records one batch's files and decides, in file order, which of their articles are
+     * now their key's best copy: those are written. The writes then go to the pool, several at once;
+     * their order does not matter, as sorted results break ties by path and place in the file.
+     *
+     * <p>A method of its own rather than the body of the batch loop: the loop runs once per update,
+     * so its body was only ever compiled on-stack, several times over, each time a branch was first
+     * taken (the first commit, the first duplicate) long after the last compilation.
+     */
+    private static Map<String, Article> claim(
+            List<Outcome> outcomes,
+            Map<String, FileRecord> known,
+            Map<String, FileRecord> current,
+            Map<String, Claim> best,
+            Tally tally) {
+        Map<String, Article> winners = new HashMap<>();
+        for (Outcome outcome : outcomes) {
+            FileRecord record = outcome.record();
+            if (!known.containsKey(record.path())) {
+                tally.added++;
+            } else if (outcome.contentChanged()) {
+                tally.updated++;
+            } else {
+                tally.unchanged++;
+            }
+            current.put(record.path(), record);
+            if (!outcome.contentChanged()) {
+                // Touched, not changed: its stored articles stand, but they must still be claimed,
+                // or reconcile drops them as no file's (issue 8).
+                record.articles().forEach(ref -> offer(best, new Claim(record.path(), ref)));
+                continue;
+            }
+            // The record's refs are the articles', in order: made once when the file was read, as
+            // each costs a hash of the whole text.
+            List<Article> articles = outcome.articles();
+            for (int i = 0; i < articles.size(); i++) {
+                if (offer(best, new Claim(record.path(), record.articles().get(i)))) {
+                    winners.put(articles.get(i).key(), articles.get(i));
+                }
+            }
+        }
+        return winners;
+    }
+
+    private static void remember(Map<String, Article> winners, Map<String, String> storedFrom, Set<String> written) {
+        for (Article article : winners.values()) {
+            storedFrom.put(article.key(), article.path());
+            written.add(article.key());
+        }
     }
 
     /**
