@@ -67,13 +67,6 @@ public final class CorpusIndexer {
         this.threads = Math.max(1, threads);
     }
 
-    /** One copy of an article and where it is, as ranked between duplicates. */
-    private record Claim(String path, ArticleRef ref) {
-        static final Comparator<Claim> BEST_FIRST = Comparator.<Claim>comparingInt(c -> c.ref().warnings())
-                .thenComparing(c -> -c.ref().textLength())
-                .thenComparing(Claim::path);
-    }
-
     /** What reading one file gave: its new record and, when it was read again, its articles. */
     private record Outcome(FileRecord record, List<Article> articles, boolean contentChanged) {}
 
@@ -154,7 +147,7 @@ public final class CorpusIndexer {
      * What the index holds about the corpus: kept from the last update of the same index, which is
      * what lets a watcher's update of a few files skip loading 100,000 records.
      */
-    private record Known(ArticleIndex index, Map<String, FileRecord> records, Map<String, String> storedFrom) {}
+    private record Known(ArticleIndex index, Map<String, FileRecord> records, Map<String, String> storedFrom, Claims claims) {}
 
     private Known knownOf(ArticleIndex index) {
         Known kept = lastKnown;
@@ -163,7 +156,7 @@ public final class CorpusIndexer {
         if (kept != null && kept.index() == index) {
             return kept;
         }
-        return new Known(index, index.fileRecords(), new HashMap<>(index.articlePaths()));
+        return new Known(index, index.fileRecords(), new HashMap<>(index.articlePaths()), null);
     }
 
     private IndexReport apply(
@@ -178,28 +171,41 @@ public final class CorpusIndexer {
             List<Problem> scanProblems,
             long started,
             boolean durable) {
-        Map<String, FileRecord> known = knownNow.records();
+        // Changed in place: kept (lastKnown) only when this update succeeds.
+        Map<String, FileRecord> current = knownNow.records();
         Map<String, String> storedFrom = knownNow.storedFrom();
+        Claims kept = knownNow.claims();
+        // What the index knew of the files read again: their previous records.
+        Map<String, FileRecord> known = new HashMap<>();
 
         List<CorpusFile> toRead = new ArrayList<>();
-        Map<String, FileRecord> current = new HashMap<>(known);
-        removed.forEach(current::remove);
+        for (String path : removed) {
+            FileRecord gone = current.remove(path);
+            if (gone != null && kept != null) {
+                kept.forget(gone);
+            }
+        }
         int unchanged = current.size();
         for (CorpusFile file : listed) {
-            FileRecord record = known.get(file.path());
+            FileRecord record = current.get(file.path());
             if (record == null
                     || record.contentHash().isEmpty()
                     || record.size() != file.size()
                     || record.modifiedMillis() != file.modifiedMillis()) {
                 toRead.add(file);
-                if (current.remove(file.path()) != null) {
+                if (record != null) {
+                    current.remove(file.path());
+                    known.put(file.path(), record);
                     unchanged--;
+                    if (kept != null) {
+                        kept.forget(record);
+                    }
                 }
             }
         }
-
-        Map<String, Claim> best = new HashMap<>();
-        current.values().forEach(r -> r.articles().forEach(ref -> offer(best, new Claim(r.path(), ref))));
+        // Built from every record when the index was just opened; after that, kept and changed by the files each update reads.
+        boolean fresh = kept == null;
+        Claims claims = fresh ? Claims.of(current.values()) : kept;
 
         Tally tally = new Tally(unchanged);
         long lastCommit = System.nanoTime();
@@ -217,7 +223,7 @@ public final class CorpusIndexer {
                 // A file deleted since the scan has no outcome: it is simply gone.
                 List<Outcome> outcomes = awaitAll(reading).stream().filter(java.util.Objects::nonNull).toList();
                 reading = from + BATCH_FILES < toRead.size() ? submitReads(pool, batchAt(toRead, from + BATCH_FILES), known) : List.of();
-                Map<String, Article> winners = claim(outcomes, known, current, best, tally);
+                Map<String, Article> winners = claim(outcomes, known, current, claims, tally);
                 // A copy that wins here must not race one from the batch before: those are all written first.
                 awaitAll(writing);
                 writing = submitWrites(pool, index, outcomes, winners, annotations, known.keySet(), storedFrom.keySet());
@@ -237,13 +243,12 @@ public final class CorpusIndexer {
         // Not sorted: the problems are, by path, at the end (stably, so a file's own order stays);
         // sorting 100,000 records by path was a good part of a watched update's bookkeeping.
         Collection<FileRecord> records = current.values();
-        List<Problem> duplicateProblems = new ArrayList<>();
+        List<Problem> duplicateProblems = List.of();
         if (!cancelled) {
             removed.forEach(index::deleteFile);
-            best.values().removeIf(claim -> !current.containsKey(claim.path()));
-            Map<String, Claim> winners = dropIdenticalTexts(best, current, duplicateProblems);
-            reconcile(corpus, index, winners, storedFrom, current, annotations, written);
-            duplicateProblems.addAll(0, duplicatesOf(records, winners));
+            Set<String> changed = claims.rank(current);
+            reconcile(corpus, index, claims, fresh ? null : changed, storedFrom, current, annotations, written);
+            duplicateProblems = claims.duplicateProblems();
         }
         if (durable) {
             index.commit();
@@ -251,7 +256,7 @@ public final class CorpusIndexer {
             index.refresh();
         }
         if (!cancelled) {
-            lastKnown = new Known(index, current, storedFrom);
+            lastKnown = new Known(index, current, storedFrom, claims);
         }
 
         List<Problem> problems = new ArrayList<>(scanProblems);
@@ -297,7 +302,7 @@ public final class CorpusIndexer {
             List<Outcome> outcomes,
             Map<String, FileRecord> known,
             Map<String, FileRecord> current,
-            Map<String, Claim> best,
+            Claims claims,
             Tally tally) {
         Map<String, Article> winners = new HashMap<>();
         for (Outcome outcome : outcomes) {
@@ -310,17 +315,18 @@ public final class CorpusIndexer {
                 tally.unchanged++;
             }
             current.put(record.path(), record);
+            claims.touchPath(record.path());
             if (!outcome.contentChanged()) {
                 // Touched, not changed: its stored articles stand, but they must still be claimed,
                 // or reconcile drops them as no file's (issue 8).
-                record.articles().forEach(ref -> offer(best, new Claim(record.path(), ref)));
+                claims.claimAll(record);
                 continue;
             }
             // The record's refs are the articles', in order: made once when the file was read, as
             // each costs a hash of the whole text.
             List<Article> articles = outcome.articles();
             for (int i = 0; i < articles.size(); i++) {
-                if (offer(best, new Claim(record.path(), record.articles().get(i)))) {
+                if (claims.claim(record, i)) {
                     winners.put(articles.get(i).key(), articles.get(i));
                 }
             }
@@ -470,121 +476,53 @@ public final class CorpusIndexer {
                 ArticleKeys.basisOf(article));
     }
 
-    /** Records a copy of an article; true if it is now the best known copy of its key. */
-    private static boolean offer(Map<String, Claim> best, Claim claim) {
-        Claim incumbent = best.get(claim.ref().key());
-        if (incumbent == null || Claim.BEST_FIRST.compare(claim, incumbent) < 0) {
-            best.put(claim.ref().key(), claim);
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * Articles with different keys but identical text are one article too (say, the same post saved
-     * once with its link and once without); the best copy keeps its key.
-     */
-    private static Map<String, Claim> dropIdenticalTexts(
-            Map<String, Claim> best, Map<String, FileRecord> current, List<Problem> duplicateProblems) {
-        // The best claim of each text wins; only texts claimed more than once need ranking (sorting
-        // all 100,000 claims for the few shared texts was most of a watched update's bookkeeping).
-        Map<String, Claim> byText = new HashMap<>(best.size() * 2);
-        List<Claim> shared = new ArrayList<>();
-        for (Claim claim : best.values()) {
-            Claim first = byText.putIfAbsent(claim.ref().textHash(), claim);
-            if (first != null) {
-                shared.add(claim);
-                if (Claim.BEST_FIRST.compare(claim, first) < 0) {
-                    byText.put(claim.ref().textHash(), claim);
-                }
-            }
-        }
-        Map<String, Claim> winners = new HashMap<>(best.size() * 2);
-        for (Claim claim : byText.values()) {
-            winners.put(claim.ref().key(), claim);
-        }
-        if (!shared.isEmpty()) {
-            // The losers, in the order a ranking of every claim would list them.
-            List<Claim> losers = new ArrayList<>();
-            for (Claim claim : best.values()) {
-                if (winners.get(claim.ref().key()) != claim) {
-                    losers.add(claim);
-                }
-            }
-            losers.sort(Claim.BEST_FIRST);
-            for (Claim claim : losers) {
-                duplicateProblems.add(duplicateProblem(claim.path(), byText.get(claim.ref().textHash()).path(), "identical text"));
-            }
-        }
-        return winners;
-    }
-
-    /** Every copy that is not its key's winner, reported against the copy that won. */
-    private static List<Problem> duplicatesOf(Collection<FileRecord> records, Map<String, Claim> winners) {
-        List<Problem> problems = new ArrayList<>();
-        records.forEach(record -> {
-            for (ArticleRef ref : record.articles()) {
-                Claim winner = winners.get(ref.key());
-                if (winner != null && !(winner.path().equals(record.path()) && winner.ref().equals(ref))) {
-                    problems.add(duplicateProblem(record.path(), winner.path(), why(ref)));
-                }
-            }
-        });
-        return problems;
-    }
-
-    private static String why(ArticleRef ref) {
-        return switch (ref.identity()) {
-            case LINK -> "same link";
-            case GUID -> "same guid";
-            case TITLE_AND_DATE -> "same title and date";
-            case TEXT -> "identical text";
-        };
-    }
-
-    private static Problem duplicateProblem(String path, String original, String why) {
-        String where = path.equals(original) ? "earlier in the same file" : "in '" + original + "'";
-        return Problem.warning(path, "Duplicate of an article " + where + " (" + why + "); indexed once.");
-    }
-
     /**
      * Makes the stored articles match the winners: drops articles no file claims any more, and
      * stores a winner whose copy is not the stored one (its better rival was removed), which
-     * means reading that one file again.
+     * means reading that one file again. Only {@code keys} are looked at, or every key when null
+     * (an index just opened may hold articles no file claims); elsewhere they matched already.
      */
     private void reconcile(
             Path corpus,
             ArticleIndex index,
-            Map<String, Claim> winners,
+            Claims claims,
+            Set<String> keys,
             Map<String, String> storedFrom,
             Map<String, FileRecord> current,
             Function<String, SearchableAnnotations> annotations,
             Set<String> written) {
-        for (var stored = storedFrom.keySet().iterator(); stored.hasNext(); ) {
+        Map<String, Claims.Claim> winners = claims.winners();
+        Collection<String> stale = keys == null ? storedFrom.keySet() : keys;
+        for (var stored = stale.iterator(); stored.hasNext(); ) {
             String key = stored.next();
-            if (!winners.containsKey(key)) {
+            if (!winners.containsKey(key) && (keys == null || storedFrom.remove(key) != null)) {
                 index.deleteArticle(key);
-                stored.remove();
+                if (keys == null) {
+                    stored.remove();
+                }
             }
         }
         Map<String, List<String>> rereads = new HashMap<>();
-        for (Claim winner : winners.values()) {
+        Collection<Claims.Claim> candidates = keys == null ? winners.values() : keys.stream().map(winners::get).filter(java.util.Objects::nonNull).toList();
+        for (Claims.Claim winner : candidates) {
             if (!winner.path().equals(storedFrom.get(winner.ref().key()))) {
                 rereads.computeIfAbsent(winner.path(), p -> new ArrayList<>()).add(winner.ref().key());
             }
         }
-        rereads.forEach((path, keys) -> {
+        rereads.forEach((path, wanted) -> {
             FileIngest again = ingester.ingest(corpus.resolve(path), path);
             // The file's record holds the key it was given, which may be one it kept across an edit.
             List<Article> articles = keepKeyOfEditedArticle(current.get(path), again.articles());
             for (int i = 0; i < articles.size(); i++) {
                 Article article = articles.get(i);
-                if (keys.contains(article.key())) {
+                if (wanted.contains(article.key())) {
                     index.putArticle(article, annotations.apply(article.key()), i);
                     storedFrom.put(article.key(), path);
                     written.add(article.key());
                 }
             }
+            // Not in the file any more (changed since it was read): looked at again next update.
+            wanted.stream().filter(key -> !path.equals(storedFrom.get(key))).forEach(claims::retry);
         });
     }
 
