@@ -294,9 +294,10 @@ public final class CorpusIndexer {
      * now their key's best copy: those are written. The writes then go to the pool, several at once;
      * their order does not matter, as sorted results break ties by path and place in the file.
      *
-     * <p>A method of its own rather than the body of the batch loop: the loop runs once per update,
-     * so its body was only ever compiled on-stack, several times over, each time a branch was first
-     * taken (the first commit, the first duplicate) long after the last compilation.
+     * <p>Per file, in methods of their own, rather than in the body of the batch loop: that loop
+     * runs once per update, so its body was only ever compiled on-stack (at 100k, four times at the
+     * top tier), and so was a per-batch loop over the files; a method called once per file compiles
+     * normally.
      */
     private static Map<String, Article> claim(
             List<Outcome> outcomes,
@@ -306,32 +307,42 @@ public final class CorpusIndexer {
             Tally tally) {
         Map<String, Article> winners = new HashMap<>();
         for (Outcome outcome : outcomes) {
-            FileRecord record = outcome.record();
-            if (!known.containsKey(record.path())) {
-                tally.added++;
-            } else if (outcome.contentChanged()) {
-                tally.updated++;
-            } else {
-                tally.unchanged++;
-            }
-            current.put(record.path(), record);
-            claims.touchPath(record.path());
-            if (!outcome.contentChanged()) {
-                // Touched, not changed: its stored articles stand, but they must still be claimed,
-                // or reconcile drops them as no file's (issue 8).
-                claims.claimAll(record);
-                continue;
-            }
-            // The record's refs are the articles', in order: made once when the file was read, as
-            // each costs a hash of the whole text.
-            List<Article> articles = outcome.articles();
-            for (int i = 0; i < articles.size(); i++) {
-                if (claims.claim(record, i)) {
-                    winners.put(articles.get(i).key(), articles.get(i));
-                }
-            }
+            claimFile(outcome, known, current, claims, tally, winners);
         }
         return winners;
+    }
+
+    private static void claimFile(
+            Outcome outcome,
+            Map<String, FileRecord> known,
+            Map<String, FileRecord> current,
+            Claims claims,
+            Tally tally,
+            Map<String, Article> winners) {
+        FileRecord record = outcome.record();
+        if (!known.containsKey(record.path())) {
+            tally.added++;
+        } else if (outcome.contentChanged()) {
+            tally.updated++;
+        } else {
+            tally.unchanged++;
+        }
+        current.put(record.path(), record);
+        claims.touchPath(record.path());
+        if (!outcome.contentChanged()) {
+            // Touched, not changed: its stored articles stand, but they must still be claimed,
+            // or reconcile drops them as no file's (issue 8).
+            claims.claimAll(record);
+            return;
+        }
+        // The record's refs are the articles', in order: made once when the file was read, as
+        // each costs a hash of the whole text.
+        List<Article> articles = outcome.articles();
+        for (int i = 0; i < articles.size(); i++) {
+            if (claims.claim(record, i)) {
+                winners.put(articles.get(i).key(), articles.get(i));
+            }
+        }
     }
 
     private static void remember(Map<String, Article> winners, Map<String, String> storedFrom, Set<String> written) {
@@ -355,26 +366,37 @@ public final class CorpusIndexer {
             Set<String> storedKeys) {
         List<Future<Void>> futures = new ArrayList<>(outcomes.size());
         for (Outcome outcome : outcomes) {
-            List<Runnable> puts = new ArrayList<>();
-            List<Article> articles = outcome.articles();
-            for (int i = 0; i < articles.size(); i++) {
-                Article article = articles.get(i);
-                if (winners.get(article.key()) == article) {
-                    // Annotations are looked up here, on one thread: the store is not asked from the pool.
-                    SearchableAnnotations attached = annotations.apply(article.key());
-                    int position = i;
-                    boolean mayReplace = storedKeys.contains(article.key());
-                    puts.add(() -> index.putArticle(article, attached, position, mayReplace));
-                }
-            }
-            boolean fileKnown = knownPaths.contains(outcome.record().path());
-            futures.add(pool.submit(() -> {
-                index.putFile(outcome.record(), fileKnown);
-                puts.forEach(Runnable::run);
-                return null;
-            }));
+            futures.add(submitWrite(pool, index, outcome, winners, annotations, knownPaths, storedKeys));
         }
         return futures;
+    }
+
+    private static Future<Void> submitWrite(
+            ExecutorService pool,
+            ArticleIndex index,
+            Outcome outcome,
+            Map<String, Article> winners,
+            Function<String, SearchableAnnotations> annotations,
+            Set<String> knownPaths,
+            Set<String> storedKeys) {
+        List<Runnable> puts = new ArrayList<>();
+        List<Article> articles = outcome.articles();
+        for (int i = 0; i < articles.size(); i++) {
+            Article article = articles.get(i);
+            if (winners.get(article.key()) == article) {
+                // Annotations are looked up here, on one thread: the store is not asked from the pool.
+                SearchableAnnotations attached = annotations.apply(article.key());
+                int position = i;
+                boolean mayReplace = storedKeys.contains(article.key());
+                puts.add(() -> index.putArticle(article, attached, position, mayReplace));
+            }
+        }
+        boolean fileKnown = knownPaths.contains(outcome.record().path());
+        return pool.submit(() -> {
+            index.putFile(outcome.record(), fileKnown);
+            puts.forEach(Runnable::run);
+            return null;
+        });
     }
 
     private static List<CorpusFile> batchAt(List<CorpusFile> toRead, int from) {
