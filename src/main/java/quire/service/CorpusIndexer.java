@@ -88,13 +88,6 @@ public final class CorpusIndexer {
         this.clock = clock;
     }
 
-    /** One copy of an article and where it is, as ranked between duplicates. */
-    private record Claim(String path, ArticleRef ref) {
-        static final Comparator<Claim> BEST_FIRST = Comparator.<Claim>comparingInt(c -> c.ref().warnings())
-                .thenComparing(c -> -c.ref().textLength())
-                .thenComparing(Claim::path);
-    }
-
     /** What reading one file gave: its new record and, when it was read again, its articles. */
     private record Outcome(FileRecord record, List<Article> articles, boolean contentChanged) {}
 
@@ -175,7 +168,7 @@ public final class CorpusIndexer {
      * What the index holds about the corpus: kept from the last update of the same index, which is
      * what lets a watcher's update of a few files skip loading 100,000 records.
      */
-    private record Known(ArticleIndex index, Map<String, FileRecord> records, Map<String, String> storedFrom) {}
+    private record Known(ArticleIndex index, Map<String, FileRecord> records, Map<String, String> storedFrom, Claims claims) {}
 
     private Known knownOf(ArticleIndex index) {
         Known kept = lastKnown;
@@ -184,7 +177,7 @@ public final class CorpusIndexer {
         if (kept != null && kept.index() == index) {
             return kept;
         }
-        return new Known(index, index.fileRecords(), new HashMap<>(index.articlePaths()));
+        return new Known(index, index.fileRecords(), new HashMap<>(index.articlePaths()), null);
     }
 
     private IndexReport apply(
@@ -199,31 +192,43 @@ public final class CorpusIndexer {
             List<Problem> scanProblems,
             long started,
             boolean durable) {
-        Map<String, FileRecord> known = knownNow.records();
+        // Changed in place: kept (lastKnown) only when this update succeeds.
+        Map<String, FileRecord> current = knownNow.records();
         Map<String, String> storedFrom = knownNow.storedFrom();
+        Claims kept = knownNow.claims();
+        // What the index knew of the files read again: their previous records.
+        Map<String, FileRecord> known = new HashMap<>();
 
         List<CorpusFile> toRead = new ArrayList<>();
-        Map<String, FileRecord> current = new HashMap<>(known);
-        removed.forEach(current::remove);
+        for (String path : removed) {
+            FileRecord gone = current.remove(path);
+            if (gone != null && kept != null) {
+                kept.forget(gone);
+            }
+        }
         int unchanged = current.size();
         for (CorpusFile file : listed) {
-            FileRecord record = known.get(file.path());
+            FileRecord record = current.get(file.path());
             if (record == null
                     || record.contentHash().isEmpty()
                     || record.size() != file.size()
                     || record.modifiedMillis() != file.modifiedMillis()) {
                 toRead.add(file);
-                if (current.remove(file.path()) != null) {
+                if (record != null) {
+                    current.remove(file.path());
+                    known.put(file.path(), record);
                     unchanged--;
+                    if (kept != null) {
+                        kept.forget(record);
+                    }
                 }
             }
         }
+        // Built from every record when the index was just opened; after that, kept and changed by the files each update reads.
+        boolean fresh = kept == null;
+        Claims claims = fresh ? Claims.of(current.values()) : kept;
 
-        Map<String, Claim> best = new HashMap<>();
-        current.values().forEach(r -> r.articles().forEach(ref -> offer(best, new Claim(r.path(), ref))));
-
-        int added = 0;
-        int updated = 0;
+        Tally tally = new Tally(unchanged);
         long lastCommit = System.nanoTime();
         boolean cancelled = false;
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
@@ -239,38 +244,11 @@ public final class CorpusIndexer {
                 // A file deleted since the scan has no outcome: it is simply gone.
                 List<Outcome> outcomes = awaitAll(reading).stream().filter(java.util.Objects::nonNull).toList();
                 reading = from + BATCH_FILES < toRead.size() ? submitReads(pool, batchAt(toRead, from + BATCH_FILES), known) : List.of();
-                // Which copy of each article wins is decided here, in file order; the writes then go
-                // to the pool, several at once. Their order does not matter: sorted results break
-                // ties by path and place in the file, not by the order documents were written in.
-                Map<String, Article> winners = new HashMap<>();
-                for (Outcome outcome : outcomes) {
-                    FileRecord record = outcome.record();
-                    if (!known.containsKey(record.path())) {
-                        added++;
-                    } else if (outcome.contentChanged()) {
-                        updated++;
-                    } else {
-                        unchanged++;
-                    }
-                    current.put(record.path(), record);
-                    if (!outcome.contentChanged()) {
-                        // Touched, not changed: its stored articles stand, but they must still be claimed,
-                        // or reconcile drops them as no file's (issue 8).
-                        record.articles().forEach(ref -> offer(best, new Claim(record.path(), ref)));
-                    }
-                    for (Article article : outcome.articles()) {
-                        if (offer(best, new Claim(record.path(), refOf(article)))) {
-                            winners.put(article.key(), article);
-                        }
-                    }
-                }
+                Map<String, Article> winners = claim(outcomes, known, current, claims, tally);
                 // A copy that wins here must not race one from the batch before: those are all written first.
                 awaitAll(writing);
                 writing = submitWrites(pool, index, outcomes, winners, annotations, known.keySet(), storedFrom.keySet());
-                for (Article article : winners.values()) {
-                    storedFrom.put(article.key(), article.path());
-                    written.add(article.key());
-                }
+                remember(winners, storedFrom, written);
                 if (System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
                     awaitAll(writing);
                     index.commit();
@@ -286,14 +264,21 @@ public final class CorpusIndexer {
         // Not sorted: the problems are, by path, at the end (stably, so a file's own order stays);
         // sorting 100,000 records by path was a good part of a watched update's bookkeeping.
         Collection<FileRecord> records = current.values();
-        List<Problem> duplicateProblems = new ArrayList<>();
+        List<Problem> duplicateProblems = List.of();
         if (!cancelled) {
             removed.forEach(index::deleteFile);
-            best.values().removeIf(claim -> !current.containsKey(claim.path()));
-            settleBorrowedKeys(index, best, current, known);
-            Map<String, Claim> winners = dropIdenticalTexts(best, current, duplicateProblems);
-            reconcile(corpus, index, winners, storedFrom, current, annotations, written);
-            duplicateProblems.addAll(0, duplicatesOf(records, winners));
+            // Files that were not in the index when the run began: they cannot have held a key then.
+            Set<String> added = new HashSet<>();
+            toRead.forEach(f -> {
+                if (!known.containsKey(f.path())) {
+                    added.add(f.path());
+                }
+            });
+            settleBorrowedKeys(index, claims, current, path -> known.containsKey(path) ? known.get(path)
+                    : added.contains(path) ? null : current.get(path));
+            Set<String> changed = claims.rank(current);
+            reconcile(corpus, index, claims, fresh ? null : changed, storedFrom, current, annotations, written);
+            duplicateProblems = claims.duplicateProblems();
         }
         if (durable) {
             index.commit();
@@ -301,7 +286,7 @@ public final class CorpusIndexer {
             index.refresh();
         }
         if (!cancelled) {
-            lastKnown = new Known(index, current, storedFrom);
+            lastKnown = new Known(index, current, storedFrom, claims);
         }
 
         List<Problem> problems = new ArrayList<>(scanProblems);
@@ -312,15 +297,89 @@ public final class CorpusIndexer {
                 corpus.toString(),
                 current.size(),
                 index.articleCount(),
-                added,
-                updated,
+                tally.added,
+                tally.updated,
                 cancelled ? 0 : removed.size(),
-                unchanged,
+                tally.unchanged,
                 duplicateProblems.size(),
                 problems,
                 (System.nanoTime() - started) / 1_000_000,
                 index.rebuildReason(),
                 cancelled);
+    }
+
+    /** How many files an update added, changed and found unchanged, counted batch by batch. */
+    private static final class Tally {
+        int added;
+        int updated;
+        int unchanged;
+
+        Tally(int unchanged) {
+            this.unchanged = unchanged;
+        }
+    }
+
+    /**
+     * Counts and records one batch's files and decides, in file order, which of their articles are
+     * now their key's best copy: those are written. The writes then go to the pool, several at once;
+     * their order does not matter, as sorted results break ties by path and place in the file.
+     *
+     * <p>Per file, in methods of their own, rather than in the body of the batch loop: that loop
+     * runs once per update, so its body was only ever compiled on-stack (at 100k, four times at the
+     * top tier), and so was a per-batch loop over the files; a method called once per file compiles
+     * normally.
+     */
+    private static Map<String, Article> claim(
+            List<Outcome> outcomes,
+            Map<String, FileRecord> known,
+            Map<String, FileRecord> current,
+            Claims claims,
+            Tally tally) {
+        Map<String, Article> winners = new HashMap<>();
+        for (Outcome outcome : outcomes) {
+            claimFile(outcome, known, current, claims, tally, winners);
+        }
+        return winners;
+    }
+
+    private static void claimFile(
+            Outcome outcome,
+            Map<String, FileRecord> known,
+            Map<String, FileRecord> current,
+            Claims claims,
+            Tally tally,
+            Map<String, Article> winners) {
+        FileRecord record = outcome.record();
+        if (!known.containsKey(record.path())) {
+            tally.added++;
+        } else if (outcome.contentChanged()) {
+            tally.updated++;
+        } else {
+            tally.unchanged++;
+        }
+        current.put(record.path(), record);
+        claims.touchPath(record.path());
+        if (!outcome.contentChanged()) {
+            // Touched, not changed: its stored articles stand, but they must still be claimed,
+            // or reconcile drops them as no file's (issue 8).
+            claims.claimAll(record);
+            return;
+        }
+        // The record's refs are the articles', in order: made once when the file was read, as
+        // each costs a hash of the whole text.
+        List<Article> articles = outcome.articles();
+        for (int i = 0; i < articles.size(); i++) {
+            if (claims.claim(record, i)) {
+                winners.put(articles.get(i).key(), articles.get(i));
+            }
+        }
+    }
+
+    private static void remember(Map<String, Article> winners, Map<String, String> storedFrom, Set<String> written) {
+        for (Article article : winners.values()) {
+            storedFrom.put(article.key(), article.path());
+            written.add(article.key());
+        }
     }
 
     /**
@@ -337,26 +396,37 @@ public final class CorpusIndexer {
             Set<String> storedKeys) {
         List<Future<Void>> futures = new ArrayList<>(outcomes.size());
         for (Outcome outcome : outcomes) {
-            List<Runnable> puts = new ArrayList<>();
-            List<Article> articles = outcome.articles();
-            for (int i = 0; i < articles.size(); i++) {
-                Article article = articles.get(i);
-                if (winners.get(article.key()) == article) {
-                    // Annotations are looked up here, on one thread: the store is not asked from the pool.
-                    SearchableAnnotations attached = annotations.apply(article.key());
-                    int position = i;
-                    boolean mayReplace = storedKeys.contains(article.key());
-                    puts.add(() -> index.putArticle(article, attached, position, mayReplace));
-                }
-            }
-            boolean fileKnown = knownPaths.contains(outcome.record().path());
-            futures.add(pool.submit(() -> {
-                index.putFile(outcome.record(), fileKnown);
-                puts.forEach(Runnable::run);
-                return null;
-            }));
+            futures.add(submitWrite(pool, index, outcome, winners, annotations, knownPaths, storedKeys));
         }
         return futures;
+    }
+
+    private static Future<Void> submitWrite(
+            ExecutorService pool,
+            ArticleIndex index,
+            Outcome outcome,
+            Map<String, Article> winners,
+            Function<String, SearchableAnnotations> annotations,
+            Set<String> knownPaths,
+            Set<String> storedKeys) {
+        List<Runnable> puts = new ArrayList<>();
+        List<Article> articles = outcome.articles();
+        for (int i = 0; i < articles.size(); i++) {
+            Article article = articles.get(i);
+            if (winners.get(article.key()) == article) {
+                // Annotations are looked up here, on one thread: the store is not asked from the pool.
+                SearchableAnnotations attached = annotations.apply(article.key());
+                int position = i;
+                boolean mayReplace = storedKeys.contains(article.key());
+                puts.add(() -> index.putArticle(article, attached, position, mayReplace));
+            }
+        }
+        boolean fileKnown = knownPaths.contains(outcome.record().path());
+        return pool.submit(() -> {
+            index.putFile(outcome.record(), fileKnown);
+            puts.forEach(Runnable::run);
+            return null;
+        });
     }
 
     private static List<CorpusFile> batchAt(List<CorpusFile> toRead, int from) {
@@ -475,16 +545,6 @@ public final class CorpusIndexer {
                 ArticleKeys.basisOf(article));
     }
 
-    /** Records a copy of an article; true if it is now the best known copy of its key. */
-    private static boolean offer(Map<String, Claim> best, Claim claim) {
-        Claim incumbent = best.get(claim.ref().key());
-        if (incumbent == null || Claim.BEST_FIRST.compare(claim, incumbent) < 0) {
-            best.put(claim.ref().key(), claim);
-            return true;
-        }
-        return false;
-    }
-
     /**
      * Whether the article holds a key other than the one its text gives (one kept across an edit, or
      * a copy's key, see {@link #settleBorrowedKeys}): a key known only by its text is the hash of the
@@ -506,7 +566,7 @@ public final class CorpusIndexer {
      * edited ({@link #keepKeyOfEditedArticle}). {@link #reconcile} then stores each from its file.
      */
     private static void settleBorrowedKeys(
-            ArticleIndex index, Map<String, Claim> best, Map<String, FileRecord> current, Map<String, FileRecord> known) {
+            ArticleIndex index, Claims all, Map<String, FileRecord> current, Function<String, FileRecord> atStart) {
         // Rarely more than one round: a key given back may itself be one another file kept.
         for (int round = 0; round < 8; round++) {
             Set<String> keys = new HashSet<>();
@@ -520,11 +580,11 @@ public final class CorpusIndexer {
             if (keys.isEmpty()) {
                 return;
             }
-            Map<String, List<Claim>> sharing = new HashMap<>();
+            Map<String, List<Claims.Claim>> sharing = new HashMap<>();
             for (FileRecord record : current.values()) {
                 for (ArticleRef ref : record.articles()) {
                     if (keys.contains(ref.key())) {
-                        sharing.computeIfAbsent(ref.key(), k -> new ArrayList<>()).add(new Claim(record.path(), ref));
+                        sharing.computeIfAbsent(ref.key(), k -> new ArrayList<>()).add(new Claims.Claim(record.path(), ref));
                     }
                 }
             }
@@ -533,12 +593,12 @@ public final class CorpusIndexer {
                 if (claims.stream().map(c -> c.ref().textHash()).distinct().count() < 2) {
                     return; // copies of one text: duplicates, as they should be
                 }
-                Comparator<Claim> keeperFirst = Comparator.<Claim, Boolean>comparing(c -> current.get(c.path()).articles().size() == 1)
-                        .thenComparing(c -> !heldAtStart(known.get(c.path()), key))
+                Comparator<Claims.Claim> keeperFirst = Comparator.<Claims.Claim, Boolean>comparing(c -> current.get(c.path()).articles().size() == 1)
+                        .thenComparing(c -> !heldAtStart(atStart.apply(c.path()), key))
                         .thenComparing(c -> borrowed(c.ref()))
-                        .thenComparing(Claim.BEST_FIRST);
-                Claim keeper = claims.stream().min(keeperFirst).orElseThrow();
-                for (Claim claim : claims) {
+                        .thenComparing(Claims.Claim.BEST_FIRST);
+                Claims.Claim keeper = claims.stream().min(keeperFirst).orElseThrow();
+                for (Claims.Claim claim : claims) {
                     if (!claim.ref().textHash().equals(keeper.ref().textHash())) {
                         String own = borrowed(claim.ref()) ? claim.ref().textHash() : ArticleKeys.keyOfCopy(key);
                         ArticleRef ref = claim.ref();
@@ -546,8 +606,6 @@ public final class CorpusIndexer {
                                 .put(ref, new ArticleRef(own, ref.textHash(), ref.warnings(), ref.textLength(), ref.identity()));
                     }
                 }
-                best.remove(key);
-                claims.stream().filter(c -> c.ref().textHash().equals(keeper.ref().textHash())).forEach(c -> offer(best, c));
             });
             if (rekeyed.isEmpty()) {
                 return;
@@ -556,9 +614,11 @@ public final class CorpusIndexer {
                 FileRecord record = current.get(path);
                 List<ArticleRef> articles = record.articles().stream().map(ref -> refs.getOrDefault(ref, ref)).toList();
                 FileRecord now = new FileRecord(path, record.size(), record.modifiedMillis(), record.contentHash(), articles, record.problems());
+                // Forgotten and claimed again: the key's copies and the new key's are ranked afresh.
+                all.forget(record);
                 current.put(path, now);
+                all.claimAll(now);
                 index.putFile(now, true);
-                refs.values().forEach(ref -> offer(best, new Claim(path, ref)));
             });
         }
     }
@@ -568,110 +628,52 @@ public final class CorpusIndexer {
     }
 
     /**
-     * Articles with different keys but identical text are one article too (say, the same post saved
-     * once with its link and once without); the best copy keeps its key.
-     */
-    private static Map<String, Claim> dropIdenticalTexts(
-            Map<String, Claim> best, Map<String, FileRecord> current, List<Problem> duplicateProblems) {
-        // The best claim of each text wins; only texts claimed more than once need ranking (sorting
-        // all 100,000 claims for the few shared texts was most of a watched update's bookkeeping).
-        Map<String, Claim> byText = new HashMap<>(best.size() * 2);
-        List<Claim> shared = new ArrayList<>();
-        for (Claim claim : best.values()) {
-            Claim first = byText.putIfAbsent(claim.ref().textHash(), claim);
-            if (first != null) {
-                shared.add(claim);
-                if (Claim.BEST_FIRST.compare(claim, first) < 0) {
-                    byText.put(claim.ref().textHash(), claim);
-                }
-            }
-        }
-        Map<String, Claim> winners = new HashMap<>(best.size() * 2);
-        for (Claim claim : byText.values()) {
-            winners.put(claim.ref().key(), claim);
-        }
-        if (!shared.isEmpty()) {
-            // The losers, in the order a ranking of every claim would list them.
-            List<Claim> losers = new ArrayList<>();
-            for (Claim claim : best.values()) {
-                if (winners.get(claim.ref().key()) != claim) {
-                    losers.add(claim);
-                }
-            }
-            losers.sort(Claim.BEST_FIRST);
-            for (Claim claim : losers) {
-                duplicateProblems.add(duplicateProblem(claim.path(), byText.get(claim.ref().textHash()).path(), "identical text"));
-            }
-        }
-        return winners;
-    }
-
-    /** Every copy that is not its key's winner, reported against the copy that won. */
-    private static List<Problem> duplicatesOf(Collection<FileRecord> records, Map<String, Claim> winners) {
-        List<Problem> problems = new ArrayList<>();
-        records.forEach(record -> {
-            for (ArticleRef ref : record.articles()) {
-                Claim winner = winners.get(ref.key());
-                if (winner != null && !(winner.path().equals(record.path()) && winner.ref().equals(ref))) {
-                    problems.add(duplicateProblem(record.path(), winner.path(), why(ref)));
-                }
-            }
-        });
-        return problems;
-    }
-
-    private static String why(ArticleRef ref) {
-        return switch (ref.identity()) {
-            case LINK -> "same link";
-            case GUID -> "same guid";
-            case TITLE_AND_DATE -> "same title and date";
-            case TEXT -> "identical text";
-        };
-    }
-
-    private static Problem duplicateProblem(String path, String original, String why) {
-        String where = path.equals(original) ? "earlier in the same file" : "in '" + original + "'";
-        return Problem.warning(path, "Duplicate of an article " + where + " (" + why + "); indexed once.");
-    }
-
-    /**
      * Makes the stored articles match the winners: drops articles no file claims any more, and
      * stores a winner whose copy is not the stored one (its better rival was removed), which
-     * means reading that one file again.
+     * means reading that one file again. Only {@code keys} are looked at, or every key when null
+     * (an index just opened may hold articles no file claims); elsewhere they matched already.
      */
     private void reconcile(
             Path corpus,
             ArticleIndex index,
-            Map<String, Claim> winners,
+            Claims claims,
+            Set<String> keys,
             Map<String, String> storedFrom,
             Map<String, FileRecord> current,
             Function<String, SearchableAnnotations> annotations,
             Set<String> written) {
-        for (var stored = storedFrom.keySet().iterator(); stored.hasNext(); ) {
+        Map<String, Claims.Claim> winners = claims.winners();
+        Collection<String> stale = keys == null ? storedFrom.keySet() : keys;
+        for (var stored = stale.iterator(); stored.hasNext(); ) {
             String key = stored.next();
-            if (!winners.containsKey(key)) {
+            if (!winners.containsKey(key) && (keys == null || storedFrom.remove(key) != null)) {
                 index.deleteArticle(key);
-                stored.remove();
+                if (keys == null) {
+                    stored.remove();
+                }
             }
         }
         Map<String, List<String>> rereads = new HashMap<>();
-        for (Claim winner : winners.values()) {
+        Collection<Claims.Claim> candidates = keys == null ? winners.values() : keys.stream().map(winners::get).filter(java.util.Objects::nonNull).toList();
+        for (Claims.Claim winner : candidates) {
             if (!winner.path().equals(storedFrom.get(winner.ref().key()))) {
                 rereads.computeIfAbsent(winner.path(), p -> new ArrayList<>()).add(winner.ref().key());
             }
         }
-        rereads.forEach((path, keys) -> {
+        rereads.forEach((path, wanted) -> {
             FileIngest again = ingester.ingest(corpus.resolve(path), path);
             // The file's record holds the key it was given, which may be one it kept across an edit.
             List<Article> articles = keepKeyOfEditedArticle(current.get(path), again.articles());
             for (int i = 0; i < articles.size(); i++) {
                 Article article = articles.get(i);
-                if (keys.contains(article.key())) {
+                if (wanted.contains(article.key())) {
                     index.putArticle(article, annotations.apply(article.key()), i);
                     storedFrom.put(article.key(), path);
                     written.add(article.key());
                 }
             }
+            // Not in the file any more (changed since it was read): looked at again next update.
+            wanted.stream().filter(key -> !path.equals(storedFrom.get(key))).forEach(claims::retry);
         });
     }
 

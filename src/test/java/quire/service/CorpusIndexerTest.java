@@ -416,6 +416,69 @@ class CorpusIndexerTest {
         assertEquals(Optional.empty(), service.article(workspace, "zzzzzz"));
     }
 
+    @Test
+    void watchedUpdatesRankDuplicatesAsAFullIndexOfTheSameFilesDoes() throws IOException {
+        String body = "<p>The same body, posted under two links.</p>";
+        write("a.json", post("https://example.org/a", "Same", body));
+        write("b.json", post("https://example.org/b", "Same", body));
+        write("c-truncated.json", truncatedPost("https://example.org/c", "Cut", "<p>Complete first paragraph.</p><p>Sec"));
+        write("d-complete.json", post("https://example.org/c", "Cut", "<p>Complete first paragraph.</p><p>Second.</p>"));
+        write("e.txt", "Plain title\n\nPlain text kept twice.\n");
+        write("f.txt", "Plain title\n\nPlain text kept twice.\n");
+        write("bad.txt", "");
+        CorpusIndexer watching = new CorpusIndexer(new CorpusScanner(), new Ingester(), 2);
+        try (quire.index.ArticleIndex index = quire.index.ArticleIndex.open(data.resolve("watched"))) {
+            watching.update(corpus, index, Progress.NONE);
+            List<Runnable> changes = List.of(
+                    () -> writeQuietly("g.json", post("https://example.org/g", "Same", body)),
+                    () -> deleteQuietly("a.json"),
+                    () -> deleteQuietly("d-complete.json"),
+                    () -> deleteQuietly("e.txt"),
+                    () -> writeQuietly("b.json", post("https://example.org/b", "Same", "<p>The body of b, edited.</p>")),
+                    () -> writeQuietly("sub/a.json", post("https://example.org/a", "Same", body)),
+                    () -> writeQuietly("sub/c.json", post("https://example.org/c", "Cut", "<p>Complete first paragraph.</p><p>Second.</p>")),
+                    () -> deleteQuietly("b.json"),
+                    () -> writeQuietly("bad.txt", "Mended\n\nNow an article with the plain text kept twice.\n"),
+                    () -> deleteQuietly("sub"));
+            List<String> paths = List.of("g.json", "a.json", "d-complete.json", "e.txt", "b.json", "sub/a.json", "sub/c.json", "b.json", "bad.txt", "sub");
+            for (int i = 0; i < changes.size(); i++) {
+                changes.get(i).run();
+                IndexReport watched = watching.updatePaths(corpus, index, List.of(paths.get(i)), Progress.NONE, key -> quire.model.SearchableAnnotations.NONE, new java.util.HashSet<>());
+                try (quire.index.ArticleIndex fresh = quire.index.ArticleIndex.open(data.resolve("fresh-" + i))) {
+                    IndexReport full = new CorpusIndexer(new CorpusScanner(), new Ingester(), 2).update(corpus, fresh, Progress.NONE);
+                    String step = "after changing " + paths.get(i);
+                    assertEquals(full.problems(), watched.problems(), step);
+                    assertEquals(full.duplicates(), watched.duplicates(), step);
+                    assertEquals(full.articles(), watched.articles(), step);
+                    assertEquals(fresh.articlePaths(), index.articlePaths(), step);
+                }
+            }
+        }
+    }
+
+    private void writeQuietly(String name, String content) {
+        try {
+            Path file = write(name, content);
+            // A new size or time is what tells an update the file changed.
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void deleteQuietly(String name) {
+        try {
+            Path file = corpus.resolve(name);
+            if (Files.isDirectory(file)) {
+                deleteRecursively(file);
+            } else {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private Article onlyArticle() {
         List<ArticleSummary> all = service.articles(workspace);
         assertEquals(1, all.size(), all.toString());
