@@ -63,7 +63,11 @@ import quire.ui.OpenCorpus;
  * database afterwards, search agrees with the database, and, with generous bounds, the save times
  * and the JavaFX thread's stalls. Quick mode (CI): 1,500 generated files and at least 10 s of load.
  * Long mode: {@code mvn -B test -Dtest=LoadTest -Dquire.load.files=10000} (20 changes a second for
- * the whole re-index). Prints one {@code LOAD} line with the figures.
+ * the whole re-index). Prints one {@code LOAD} line with the figures, then, for each stall over
+ * 30 ms, when it began and what the JavaFX and renderer threads did meanwhile (RELIABILITY.md, Load);
+ * all of it also in {@code target/load-report.txt}. The window runs its indexing below normal
+ * priority, which Linux honours only with {@code -XX:ThreadPriorityPolicy=1}, as the launchers set:
+ * pass it with {@code -Dquire.test.jvm=-XX:ThreadPriorityPolicy=1} to measure the window as it runs.
  */
 @ExtendWith(ApplicationExtension.class)
 class LoadTest {
@@ -147,12 +151,19 @@ class LoadTest {
         // machine, a collection), to tell the JavaFX thread's own stalls from the machine's.
         ExecutorService idle = Executors.newSingleThreadExecutor(r -> daemon(r, "load-idle"));
         Samples idleDelays = new Samples(true);
+        Samples clockLate = new Samples(true);
         Samples roundTrips = new Samples();
         try {
             ThreadTimes times = ThreadTimes.start();
+            // How late the watchdog's own clock ticked: a pause of the whole process (a collection)
+            // stops the clock too, so no ping is posted during it and the pings miss it unless
+            // one was already waiting; the clock's lateness does not.
+            long firstTick = System.nanoTime();
+            AtomicLong ticks = new AtomicLong();
             clock.scheduleAtFixedRate(() -> {
                 times.sample();
                 long posted = System.nanoTime();
+                clockLate.add(Math.max(0, posted - firstTick - ticks.getAndIncrement() * PING_PERIOD_MS * 1_000_000));
                 Platform.runLater(() -> stalls.add(System.nanoTime() - posted));
                 idle.execute(() -> idleDelays.add(System.nanoTime() - posted));
             }, 0, PING_PERIOD_MS, TimeUnit.MILLISECONDS);
@@ -205,15 +216,16 @@ class LoadTest {
             String line = String.format(Locale.ROOT,
                     "LOAD files=%d indexMs=%d loadMs=%d ops=%d ackedDuringIndex=%d (%.1f/s)"
                             + " saveP50=%.1f saveP99=%.1f saveMax=%.1f roundTripP50=%.1f roundTripP99=%.1f"
-                            + " fxPings=%d fxDelayP50=%.1f fxDelayP99=%.1f fxStallMax=%.1f idleThreadDelayP99=%.1f idleThreadMax=%.1f",
+                            + " fxPings=%d fxDelayP50=%.1f fxDelayP99=%.1f fxStallMax=%.1f idleThreadDelayP99=%.1f idleThreadMax=%.1f clockLateMax=%.1f",
                     FILES, indexMs.get(), loadMs, analyst.saves.count(), duringIndex.get(),
                     duringIndex.get() * 1000.0 / Math.max(1, indexMs.get()), analyst.saves.quantile(0.5),
                     analyst.saves.quantile(0.99), analyst.saves.max(), roundTrips.quantile(0.5), roundTrips.quantile(0.99),
                     stalls.count(), stalls.quantile(0.5), stalls.quantile(0.99), stalls.max(),
-                    idleDelays.quantile(0.99), idleDelays.max());
+                    idleDelays.quantile(0.99), idleDelays.max(), clockLate.max());
             System.out.println(line);
             // When each long wait began, to line up with a GC log (-Xlog:...:uptime) or a JFR recording.
-            String report = line + "\n" + stalls.longWaits("fx", times) + idleDelays.longWaits("idle", times);
+            String report = line + "\n" + stalls.longWaits("fx", times) + idleDelays.longWaits("idle", times)
+                    + clockLate.longWaits("clock", times);
             System.out.print(report.substring(line.length() + 1));
             Files.writeString(Path.of("target", "load-report.txt"), report);
             // Before saves stopped waiting on the index, about 2 a second got through during indexing
