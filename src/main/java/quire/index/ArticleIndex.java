@@ -160,6 +160,7 @@ public final class ArticleIndex implements Closeable {
         return new IndexWriterConfig(Schema.analyzer())
                 .setOpenMode(mode)
                 .setRAMBufferSizeMB(64)
+                .setMergeScheduler(new BackgroundMerges())
                 .setCommitOnClose(false);
     }
 

@@ -231,7 +231,7 @@ public final class CorpusIndexer {
         Tally tally = new Tally(unchanged);
         long lastCommit = System.nanoTime();
         boolean cancelled = false;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, ingestThreads());
         List<Future<Void>> writing = List.of();
         try {
             List<Future<Outcome>> reading = toRead.isEmpty() ? List.of() : submitReads(pool, batchAt(toRead, 0), known);
@@ -677,10 +677,18 @@ public final class CorpusIndexer {
         });
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    /**
+     * Threads that read and write files below normal priority: with as many of them as there are
+     * cores, the JavaFX thread waited for a CPU for most of its stalls during indexing (measured in
+     * RELIABILITY.md, Load). Below normal, the scheduler runs the window first and indexing still
+     * gets every CPU the window leaves. Takes effect where the JVM maps Java priorities to the
+     * operating system's (on Linux, {@code -XX:ThreadPriorityPolicy=1}, which the launchers set).
+     */
+    static java.util.concurrent.ThreadFactory ingestThreads() {
         return runnable -> {
             Thread thread = new Thread(runnable, "quire-ingest");
             thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
             return thread;
         };
     }

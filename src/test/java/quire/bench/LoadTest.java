@@ -63,7 +63,11 @@ import quire.ui.OpenCorpus;
  * database afterwards, search agrees with the database, and, with generous bounds, the save times
  * and the JavaFX thread's stalls. Quick mode (CI): 1,500 generated files and at least 10 s of load.
  * Long mode: {@code mvn -B test -Dtest=LoadTest -Dquire.load.files=10000} (20 changes a second for
- * the whole re-index). Prints one {@code LOAD} line with the figures.
+ * the whole re-index). Prints one {@code LOAD} line with the figures, then, for each stall over
+ * 30 ms, when it began and what the JavaFX and renderer threads did meanwhile (RELIABILITY.md, Load);
+ * all of it also in {@code target/load-report.txt}. The window runs its indexing below normal
+ * priority, which Linux honours only with {@code -XX:ThreadPriorityPolicy=1}, as the launchers set:
+ * pass it with {@code -Dquire.test.jvm=-XX:ThreadPriorityPolicy=1} to measure the window as it runs.
  */
 @ExtendWith(ApplicationExtension.class)
 class LoadTest {
@@ -130,22 +134,36 @@ class LoadTest {
         CorpusGenerator.generate(corpus.resolve("more"), FILES, CorpusGenerator.DEFAULT_SEED + 1, SEED_FILES);
 
         ExecutorService work = Executors.newSingleThreadExecutor(r -> daemon(r, "load-work"));
-        ExecutorService indexing = Executors.newSingleThreadExecutor(r -> daemon(r, "load-indexing"));
+        // Below normal priority, as the window's indexing thread (WindowLauncher.indexingThreads).
+        ExecutorService indexing = Executors.newSingleThreadExecutor(r -> {
+            Thread t = daemon(r, "load-indexing");
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(2, r -> daemon(r, "load-clock"));
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         Background background = new Background(work, indexing, failures::add);
         OpenCorpus open = CompletableFuture.supplyAsync(() -> OpenCorpus.open(service, workspace), work).get();
         Session session = open.requireSession();
         Analyst analyst = new Analyst(session, articles, new Random(8));
-        Samples stalls = new Samples();
+        Samples stalls = new Samples(true);
         // The same pings to a plain idle thread: how late any thread of this process ran (a loaded
         // machine, a collection), to tell the JavaFX thread's own stalls from the machine's.
         ExecutorService idle = Executors.newSingleThreadExecutor(r -> daemon(r, "load-idle"));
-        Samples idleDelays = new Samples();
+        Samples idleDelays = new Samples(true);
+        Samples clockLate = new Samples(true);
         Samples roundTrips = new Samples();
         try {
+            ThreadTimes times = ThreadTimes.start();
+            // How late the watchdog's own clock ticked: a pause of the whole process (a collection)
+            // stops the clock too, so no ping is posted during it and the pings miss it unless
+            // one was already waiting; the clock's lateness does not.
+            long firstTick = System.nanoTime();
+            AtomicLong ticks = new AtomicLong();
             clock.scheduleAtFixedRate(() -> {
+                times.sample();
                 long posted = System.nanoTime();
+                clockLate.add(Math.max(0, posted - firstTick - ticks.getAndIncrement() * PING_PERIOD_MS * 1_000_000));
                 Platform.runLater(() -> stalls.add(System.nanoTime() - posted));
                 idle.execute(() -> idleDelays.add(System.nanoTime() - posted));
             }, 0, PING_PERIOD_MS, TimeUnit.MILLISECONDS);
@@ -198,14 +216,18 @@ class LoadTest {
             String line = String.format(Locale.ROOT,
                     "LOAD files=%d indexMs=%d loadMs=%d ops=%d ackedDuringIndex=%d (%.1f/s)"
                             + " saveP50=%.1f saveP99=%.1f saveMax=%.1f roundTripP50=%.1f roundTripP99=%.1f"
-                            + " fxPings=%d fxDelayP50=%.1f fxDelayP99=%.1f fxStallMax=%.1f idleThreadDelayP99=%.1f idleThreadMax=%.1f",
+                            + " fxPings=%d fxDelayP50=%.1f fxDelayP99=%.1f fxStallMax=%.1f idleThreadDelayP99=%.1f idleThreadMax=%.1f clockLateMax=%.1f",
                     FILES, indexMs.get(), loadMs, analyst.saves.count(), duringIndex.get(),
                     duringIndex.get() * 1000.0 / Math.max(1, indexMs.get()), analyst.saves.quantile(0.5),
                     analyst.saves.quantile(0.99), analyst.saves.max(), roundTrips.quantile(0.5), roundTrips.quantile(0.99),
                     stalls.count(), stalls.quantile(0.5), stalls.quantile(0.99), stalls.max(),
-                    idleDelays.quantile(0.99), idleDelays.max());
+                    idleDelays.quantile(0.99), idleDelays.max(), clockLate.max());
             System.out.println(line);
-            Files.writeString(Path.of("target", "load-report.txt"), line + "\n");
+            // When each long wait began, to line up with a GC log (-Xlog:...:uptime) or a JFR recording.
+            String report = line + "\n" + stalls.longWaits("fx", times) + idleDelays.longWaits("idle", times)
+                    + clockLate.longWaits("clock", times);
+            System.out.print(report.substring(line.length() + 1));
+            Files.writeString(Path.of("target", "load-report.txt"), report);
             // Before saves stopped waiting on the index, about 2 a second got through during indexing
             // and the rest queued up on the work thread for tens of seconds.
             assertTrue(duringIndex.get() * 1000.0 / Math.max(1, indexMs.get()) >= MIN_RATE_DURING_INDEX, line);
@@ -342,12 +364,153 @@ class LoadTest {
         }
     }
 
-    /** Durations, in ms. */
+    /**
+     * What the JavaFX and renderer threads did during a stall, from Linux's per-thread scheduler
+     * counters (/proc/self/task/TID/schedstat: time on a CPU, time runnable but waiting for one),
+     * sampled by the watchdog's clock thread, so nothing is added to the JavaFX thread; and the
+     * collectors' pause time. A stall with the JavaFX thread on a CPU is its own work; waiting for
+     * a CPU is the machine's load; neither is waiting on the renderer, a lock or a collection.
+     */
+    private static final class ThreadTimes {
+        private final Optional<Path> fx;
+        private final Optional<Path> renderer;
+        private final List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
+
+        private ThreadTimes(Optional<Path> fx, Optional<Path> renderer) {
+            this.fx = fx;
+            this.renderer = renderer;
+        }
+
+        static ThreadTimes start() throws Exception {
+            CompletableFuture<Optional<Path>> fx = new CompletableFuture<>();
+            Platform.runLater(() -> fx.complete(schedstat(Path.of("/proc/thread-self"))));
+            Optional<Path> renderer = Optional.empty();
+            Path tasks = Path.of("/proc/self/task");
+            if (Files.isDirectory(tasks)) {
+                try (var all = Files.list(tasks)) {
+                    for (Path task : (Iterable<Path>) all::iterator) {
+                        try {
+                            if (Files.readString(task.resolve("comm")).startsWith("QuantumRendere")) {
+                                renderer = Optional.of(task.resolve("schedstat"));
+                            }
+                        } catch (java.io.IOException gone) {
+                            // the thread ended while listed
+                        }
+                    }
+                }
+            }
+            return new ThreadTimes(fx.get(1, TimeUnit.MINUTES), renderer);
+        }
+
+        private static Optional<Path> schedstat(Path task) {
+            try {
+                Path real = task.toRealPath().resolve("schedstat");
+                return Files.isReadable(real) ? Optional.of(real) : Optional.empty();
+            } catch (java.io.IOException | UnsupportedOperationException e) {
+                return Optional.empty();
+            }
+        }
+
+        void sample() {
+            long gcMs = 0;
+            for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                // G1's concurrent cycle is not a pause; its young and mixed collections are.
+                if (!gc.getName().contains("Concurrent")) {
+                    gcMs += Math.max(0, gc.getCollectionTime());
+                }
+            }
+            long[] f = read(fx);
+            long[] r = read(renderer);
+            samples.add(new long[] {System.nanoTime(), f[0], f[1], r[0], r[1], gcMs});
+        }
+
+        private static long[] read(Optional<Path> schedstat) {
+            if (schedstat.isEmpty()) {
+                return new long[] {0, 0};
+            }
+            try {
+                String[] fields = Files.readString(schedstat.get()).trim().split(" ");
+                return new long[] {Long.parseLong(fields[0]), Long.parseLong(fields[1])};
+            } catch (java.io.IOException | RuntimeException e) {
+                return new long[] {0, 0};
+            }
+        }
+
+        /** CPU and run-queue time of both threads, and pause time, from the last sample before {@code from} to the first after {@code to}. */
+        String between(long from, long to) {
+            long[] a = null;
+            long[] b = null;
+            synchronized (samples) {
+                for (long[] s : samples) {
+                    if (s[0] <= from) {
+                        a = s;
+                    } else if (s[0] >= to && b == null) {
+                        b = s;
+                    }
+                }
+            }
+            if (a == null || b == null || fx.isEmpty()) {
+                return "no thread times";
+            }
+            return String.format(Locale.ROOT, "over %.0f ms: fx on CPU %.1f ms, waiting for CPU %.1f ms; renderer on CPU %.1f ms,"
+                            + " waiting for CPU %.1f ms; collector pauses %d ms",
+                    (b[0] - a[0]) / 1e6, (b[1] - a[1]) / 1e6, (b[2] - a[2]) / 1e6, (b[3] - a[3]) / 1e6, (b[4] - a[4]) / 1e6, b[5] - a[5]);
+        }
+    }
+
+    /** Durations, in ms; waits longer than {@link #LONG_WAIT_MS} also keep when they began. */
     private static final class Samples {
+        private static final double LONG_WAIT_MS = 30;
+        /** nanoTime at JVM start, so a wait's start prints as JVM uptime, as -Xlog's uptime decoration does. */
+        private static final long JVM_START_NANOS = System.nanoTime()
+                - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000;
         private final List<Double> ms = Collections.synchronizedList(new ArrayList<>());
+        private final List<long[]> longWaits = Collections.synchronizedList(new ArrayList<>());
+        private final boolean keepLongWaits;
+
+        Samples() {
+            this(false);
+        }
+
+        Samples(boolean keepLongWaits) {
+            this.keepLongWaits = keepLongWaits;
+        }
 
         void add(long nanos) {
             ms.add(nanos / 1e6);
+            if (keepLongWaits && nanos / 1e6 > LONG_WAIT_MS) {
+                longWaits.add(new long[] {System.nanoTime() - nanos, nanos, System.currentTimeMillis() - nanos / 1_000_000});
+            }
+        }
+
+        /**
+         * One line per stall: overlapping waits longer than {@link #LONG_WAIT_MS} (pings posted
+         * during the same stall) merged, with when it began (JVM uptime, as -Xlog's uptime
+         * decoration prints it, and UTC, as JFR does) and the longest wait in it.
+         */
+        String longWaits(String label, ThreadTimes times) {
+            List<long[]> waits;
+            synchronized (longWaits) {
+                waits = new ArrayList<>(longWaits);
+            }
+            waits.sort(java.util.Comparator.comparingLong(w -> w[0]));
+            StringBuilder out = new StringBuilder();
+            int i = 0;
+            while (i < waits.size()) {
+                long[] first = waits.get(i);
+                long end = first[0] + first[1];
+                long longest = first[1];
+                int pings = 0;
+                for (; i < waits.size() && waits.get(i)[0] <= end; i++) {
+                    end = Math.max(end, waits.get(i)[0] + waits.get(i)[1]);
+                    longest = Math.max(longest, waits.get(i)[1]);
+                    pings++;
+                }
+                out.append(String.format(Locale.ROOT, "  %s stall at uptime=%.3fs (%s) until %.3fs: longest wait %.1f ms, %d pings; %s%n",
+                        label, (first[0] - JVM_START_NANOS) / 1e9, java.time.Instant.ofEpochMilli(first[2]),
+                        (end - JVM_START_NANOS) / 1e9, longest / 1e6, pings, times.between(first[0], end)));
+            }
+            return out.toString();
         }
 
         int count() {

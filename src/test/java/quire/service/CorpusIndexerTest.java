@@ -65,6 +65,13 @@ class CorpusIndexerTest {
     }
 
     @Test
+    void filesAreReadOnThreadsBelowNormalPrioritySoTheWindowGetsTheCpuFirst() {
+        Thread ingest = CorpusIndexer.ingestThreads().newThread(() -> { });
+        assertEquals(Thread.MIN_PRIORITY, ingest.getPriority());
+        assertTrue(ingest.isDaemon());
+    }
+
+    @Test
     void firstRunReadsEveryFileAndIndexesItsArticles() throws IOException {
         write("a.txt", "First title\n\nThe first article's only paragraph.\n");
         write("sub/b.json", post("https://example.org/b", "Second title", "<p>Body of b.</p>"));

@@ -39,8 +39,8 @@ public final class WindowLauncher {
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(dirs, "dirs");
-        ExecutorService work = Executors.newSingleThreadExecutor(daemon("quire-work"));
-        ExecutorService indexing = Executors.newSingleThreadExecutor(daemon("quire-indexing"));
+        ExecutorService work = Executors.newSingleThreadExecutor(workThreads());
+        ExecutorService indexing = Executors.newSingleThreadExecutor(indexingThreads());
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> failed = new AtomicReference<>();
         try {
@@ -125,10 +125,24 @@ public final class WindowLauncher {
         guard.start();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    /** Saves, searches and reads: what the analyst waits for, at normal priority. */
+    static java.util.concurrent.ThreadFactory workThreads() {
+        return daemon("quire-work", Thread.NORM_PRIORITY);
+    }
+
+    /**
+     * Indexing, below normal priority so that the JavaFX thread gets a CPU first (its stalls during
+     * indexing were mostly waiting for one: RELIABILITY.md, Load). Threads it starts inherit this.
+     */
+    static java.util.concurrent.ThreadFactory indexingThreads() {
+        return daemon("quire-indexing", Thread.MIN_PRIORITY);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name, int priority) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
+            t.setPriority(priority);
             return t;
         };
     }
