@@ -84,7 +84,7 @@ final class WalCheckpoints {
             return; // no log file (yet): nothing to bound
         }
         if (size > policy.hardLimitBytes()) {
-            checkpoint(writer, "TRUNCATE");
+            checkpoint(writer, Mode.TRUNCATE);
         }
     }
 
@@ -113,14 +113,28 @@ final class WalCheckpoints {
             } finally {
                 lock.unlock();
             }
-            checkpoint(connection, "PASSIVE");
+            checkpoint(connection, Mode.PASSIVE);
+        }
+    }
+
+    /** The two checkpoints used, each a literal statement (no SQL is built from values, see StaticGuardsTest). */
+    private enum Mode {
+        /** Copies what no reader needs, never waiting for a save: the background's. */
+        PASSIVE("PRAGMA wal_checkpoint(PASSIVE)"),
+        /** Copies everything and empties the log file: at close and past the hard limit. */
+        TRUNCATE("PRAGMA wal_checkpoint(TRUNCATE)");
+
+        final String sql;
+
+        Mode(String sql) {
+            this.sql = sql;
         }
     }
 
     /** Failures (a full disk) are logged; what was not copied stays in the log and is copied later. */
-    private static void checkpoint(Connection c, String mode) {
+    private static void checkpoint(Connection c, Mode mode) {
         try (Statement statement = c.createStatement();
-                ResultSet row = statement.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
+                ResultSet row = statement.executeQuery(mode.sql)) {
             if (row.next() && row.getInt(1) != 0) {
                 // A reader or the other checkpointer was in the way; the next attempt copies the rest.
                 LOG.log(System.Logger.Level.DEBUG, "Checkpoint (" + mode + ") of the annotations log was incomplete");
@@ -150,6 +164,6 @@ final class WalCheckpoints {
         } catch (SQLException e) {
             LOG.log(System.Logger.Level.WARNING, "Cannot close the checkpoint connection", e);
         }
-        checkpoint(writer, "TRUNCATE");
+        checkpoint(writer, Mode.TRUNCATE);
     }
 }
