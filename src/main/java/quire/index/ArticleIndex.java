@@ -517,17 +517,21 @@ public final class ArticleIndex implements Closeable {
 
     /** As {@link #putFile(FileRecord)}; {@code mayReplace} false: the index knows no file of this path. */
     public void putFile(FileRecord record, boolean mayReplace) {
+        write(mayReplace ? new Term(Schema.FILE_PATH, record.path()) : null, fileDocument(record.path(), Codec.fileRecord(record)));
+    }
+
+    private static Document fileDocument(String path, org.apache.lucene.util.BytesRef record) {
         Document doc = new Document();
         doc.add(new StringField(Schema.TYPE, Schema.TYPE_FILE, Field.Store.NO));
-        doc.add(new StringField(Schema.FILE_PATH, record.path(), Field.Store.NO));
-        doc.add(new BinaryDocValuesField(Schema.FILE_RECORD, Codec.fileRecord(record)));
+        doc.add(new StringField(Schema.FILE_PATH, path, Field.Store.NO));
+        doc.add(new BinaryDocValuesField(Schema.FILE_RECORD, record));
         // Empty title and body: no terms, so no match and no effect on scores, but every document
         // then has a norm for them. With file and article documents interleaved, norms present in
         // only half the documents are stored sparse, and flushing a segment looked every posting's
         // norm up in that sparse list: a quarter of the time of a first index, gone with dense norms.
         doc.add(new TextField(Schema.TITLE, "", Field.Store.NO));
         doc.add(new Field(Schema.BODY, "", Schema.UNSTORED_TEXT_WITH_OFFSETS));
-        write(mayReplace ? new Term(Schema.FILE_PATH, record.path()) : null, doc);
+        return doc;
     }
 
     public void deleteFile(String path) {
@@ -571,6 +575,50 @@ public final class ArticleIndex implements Closeable {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new QuireException("Cannot read the index at '" + location + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Indexes articles into a throwaway index in a temporary folder, a round at a time, each round
+     * made visible to a reader and searched as a watched update is, then deletes it: this runs
+     * Lucene's analysis, indexing, flushing and reopening code that a session which only re-checked
+     * an unchanged corpus has never run, so that the JIT has compiled it before the first real update
+     * (see {@code CorpusIndexer.warmUp}). Stops between articles when {@code stop} says so.
+     */
+    public static void rehearse(List<List<Article>> rounds, java.util.function.BooleanSupplier stop) throws IOException {
+        Path dir = Files.createTempDirectory("quire-warm-up");
+        try (Directory directory = FSDirectory.open(dir);
+                IndexWriter writer = new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE))) {
+            FacetsConfig facets = Schema.facets();
+            ArticleSearcher searcher = new ArticleSearcher(Schema.analyzer());
+            DirectoryReader reader = DirectoryReader.open(writer);
+            try {
+                for (List<Article> round : rounds) {
+                    for (int i = 0; i < round.size(); i++) {
+                        if (stop.getAsBoolean()) {
+                            return;
+                        }
+                        Article article = round.get(i);
+                        writer.updateDocument(new Term(Schema.FILE_PATH, article.path()), fileDocument(article.path(), Codec.fileRecord(new FileRecord(article.path(), 0, 0, "", List.of(), List.of()))));
+                        writer.updateDocument(new Term(Schema.KEY, article.key()), facets.build(articleDocument(article, SearchableAnnotations.NONE, i)));
+                    }
+                    DirectoryReader newer = DirectoryReader.openIfChanged(reader, writer);
+                    if (newer != null) {
+                        reader.close();
+                        reader = newer;
+                    }
+                    searcher.search(new IndexSearcher(reader), SearchRequest.of(""));
+                }
+            } finally {
+                reader.close();
+                writer.rollback();
+            }
+        } finally {
+            try (var files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 

@@ -75,6 +75,10 @@ public final class Session implements AutoCloseable {
                 }
             });
 
+    /** The warm-up thread, once started (see {@link #startWarmUp}), and whether it must stop. */
+    private volatile Thread warmUp;
+    private volatile boolean warmUpStopped;
+
     private Session(Workspace workspace, CorpusIndexer indexer, AnnotationStore store, ArticleIndex index) {
         this.workspace = workspace;
         this.indexer = indexer;
@@ -126,7 +130,46 @@ public final class Session implements AutoCloseable {
      * article whose text changed.
      */
     public IndexReport index(Progress progress) {
-        return runIndexer(true, (annotations, written) -> indexer.update(workspace.corpus(), index, progress, annotations, written));
+        IndexReport report = runIndexer(true, (annotations, written) -> indexer.update(workspace.corpus(), index, progress, annotations, written));
+        if (!report.cancelled() && report.added() + report.updated() < CorpusIndexer.WARM_UP_FILES) {
+            startWarmUp();
+        }
+        return report;
+    }
+
+    /**
+     * Once per session, after a check that read few files (an unchanged corpus, when the window
+     * opens): has the indexer read a few hundred corpus files into a throwaway index on a thread
+     * of its own, below normal priority, so that the code a watched update runs is compiled before
+     * new files arrive (see {@link CorpusIndexer#warmUp}). Any indexing run stops it, as does closing.
+     */
+    private void startWarmUp() {
+        if (warmUp != null) {
+            return;
+        }
+        List<String> files = indexer.warmUpFiles();
+        warmUpStopped = false;
+        Thread thread = new Thread(() -> {
+            int read = indexer.warmUp(workspace.corpus(), files, () -> warmUpStopped);
+            LOG.log(System.Logger.Level.DEBUG, "Warmed up on {0} files", read);
+        }, "quire-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        warmUp = thread;
+        thread.start();
+    }
+
+    /** Waits until the warm-up (if one was started) has ended: for benchmarks that time a first watched update. */
+    public void awaitWarmUp() {
+        Thread thread = warmUp;
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** As {@link #index(Progress)}, reading only these paths: what a {@link CorpusWatcher} reports. */
@@ -149,6 +192,8 @@ public final class Session implements AutoCloseable {
     private IndexReport runIndexer(
             boolean fullResync,
             java.util.function.BiFunction<java.util.function.Function<String, SearchableAnnotations>, Set<String>, IndexReport> run) {
+        // A real update needs the cores more than a rehearsal of one does.
+        warmUpStopped = true;
         Set<String> written = new HashSet<>();
         annotating.clear();
         // Most articles carry no annotations: only those annotated when indexing began are looked
@@ -506,6 +551,8 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        warmUpStopped = true;
+        awaitWarmUp();
         try {
             updates.close();
             index.commit();

@@ -72,6 +72,27 @@ class CorpusIndexerTest {
     }
 
     @Test
+    void aWarmUpReadsTheFilesTheLastUpdateKnewIntoAThrowawayIndexAndLeavesTheRealOneAsItWas() throws IOException {
+        write("a.txt", "First title\n\nThe first article's only paragraph.\n");
+        write("sub/b.json", post("https://example.org/b", "Second title", "<p>Body of b.</p>"));
+        CorpusIndexer indexer = new CorpusIndexer(new CorpusScanner(), new Ingester(), 2);
+        try (quire.index.ArticleIndex index = quire.index.ArticleIndex.open(data.resolve("index"))) {
+            assertEquals(List.of(), indexer.warmUpFiles());
+            indexer.update(corpus, index, Progress.NONE);
+            List<String> files = indexer.warmUpFiles();
+
+            assertEquals(java.util.Set.of("a.txt", "sub/b.json"), java.util.Set.copyOf(files));
+            assertEquals(2, indexer.warmUp(corpus, files, () -> false));
+            assertEquals(0, indexer.warmUp(corpus, files, () -> true));
+            assertEquals(2, index.articleCount());
+            assertEquals(java.util.Set.of("a.txt", "sub/b.json"), index.fileRecords().keySet());
+            IndexReport again = indexer.update(corpus, index, Progress.NONE);
+            assertEquals(2, again.unchanged());
+            assertEquals(0, again.added() + again.updated() + again.removed());
+        }
+    }
+
+    @Test
     void firstRunReadsEveryFileAndIndexesItsArticles() throws IOException {
         write("a.txt", "First title\n\nThe first article's only paragraph.\n");
         write("sub/b.json", post("https://example.org/b", "Second title", "<p>Body of b.</p>"));

@@ -66,6 +66,17 @@ class SessionTest {
     }
 
     @Test
+    void aWatchedUpdateRightAfterTheOpeningCheckIndexesTheNewFileAndStopsTheWarmUp() throws IOException {
+        Files.writeString(corpus.resolve("second.txt"), "Second title\n\nAnother article about the treaty.\n");
+
+        session.indexChanged(List.of("second.txt"));
+        session.awaitWarmUp();
+
+        assertEquals(2, session.search(SearchRequest.of("")).total());
+        assertEquals(2, session.search(SearchRequest.of("treaty")).total());
+    }
+
+    @Test
     void aNewHighlightsTagsAndNoteBecomeSearchable() {
         session.annotate(key, "mutual assistance", 1, "green", "verify the wording", List.of("treaty/article-4"));
 
