@@ -116,6 +116,14 @@ final class Codec {
                 out.writeByte(p.severity().ordinal());
                 writeString(out, p.message());
             }
+            // Own keys come last and only when one is not the implied one (an article that kept its key
+            // across an edit), so records stored before them read as before and most records stay as long.
+            List<ArticleRef> implied = record.articles().stream().map(Codec::withImpliedOwnKey).toList();
+            if (!implied.equals(record.articles())) {
+                for (ArticleRef ref : record.articles()) {
+                    writeString(out, ref.ownKey());
+                }
+            }
         });
     }
 
@@ -128,7 +136,7 @@ final class Codec {
             int n = in.readInt();
             List<ArticleRef> refs = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                refs.add(new ArticleRef(
+                refs.add(ArticleRef.withImpliedOwnKey(
                         readString(in), readString(in), in.readInt(), in.readInt(), KeyBasis.values()[in.readByte()]));
             }
             int m = in.readInt();
@@ -136,8 +144,18 @@ final class Codec {
             for (int i = 0; i < m; i++) {
                 problems.add(new Problem(path, Severity.values()[in.readByte()], readString(in)));
             }
+            if (in.available() > 0) {
+                for (int i = 0; i < n; i++) {
+                    ArticleRef r = refs.get(i);
+                    refs.set(i, new ArticleRef(r.key(), r.textHash(), r.warnings(), r.textLength(), r.identity(), readString(in)));
+                }
+            }
             return new FileRecord(path, size, modified, hash, refs, problems);
         });
+    }
+
+    private static ArticleRef withImpliedOwnKey(ArticleRef ref) {
+        return ArticleRef.withImpliedOwnKey(ref.key(), ref.textHash(), ref.warnings(), ref.textLength(), ref.identity());
     }
 
     // writeUTF is limited to 64 KB; messages and property values are not.

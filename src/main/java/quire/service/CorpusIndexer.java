@@ -572,7 +572,11 @@ public final class CorpusIndexer {
         }
         FileIngest ingest = ingester.ingest(bytes, file.path());
         List<Article> articles = keepKeyOfEditedArticle(previous, ingest.articles());
-        List<ArticleRef> refs = articles.stream().map(CorpusIndexer::refOf).toList();
+        List<ArticleRef> refs = new ArrayList<>(articles.size());
+        for (int i = 0; i < articles.size(); i++) {
+            // The key as read, before any kept one replaced it: a fresh index would file the article under it.
+            refs.add(refOf(articles.get(i), ingest.articles().get(i).key()));
+        }
         FileRecord record = new FileRecord(file.path(), file.size(), file.modifiedMillis(), hash, refs, ingest.problems());
         return new Outcome(record, articles, true);
     }
@@ -602,33 +606,35 @@ public final class CorpusIndexer {
         return new FileRecord(file.path(), file.size(), file.modifiedMillis(), "", List.of(), List.of(Problem.error(file.path(), message)));
     }
 
-    private static ArticleRef refOf(Article article) {
+    private static ArticleRef refOf(Article article, String ownKey) {
         return new ArticleRef(
                 article.key(),
                 ArticleKeys.textHash(article.text()),
                 article.warnings().size(),
                 article.text().length(),
-                ArticleKeys.basisOf(article));
+                ArticleKeys.basisOf(article),
+                ownKey);
     }
 
     /**
-     * Whether the article holds a key other than the one its text gives (one kept across an edit, or
-     * a copy's key, see {@link #settleBorrowedKeys}): a key known only by its text is the hash of the
-     * text, the same hash as {@link ArticleRef#textHash}.
+     * Whether the article holds a key other than its own (one kept across an edit, or a copy's key,
+     * see {@link #settleBorrowedKeys}). Only keys known by text or by title and date are ever kept.
      */
     private static boolean borrowed(ArticleRef ref) {
-        return ref.identity() == quire.model.KeyBasis.TEXT && !ref.key().equals(ref.textHash());
+        boolean weak = ref.identity() == quire.model.KeyBasis.TEXT || ref.identity() == quire.model.KeyBasis.TITLE_AND_DATE;
+        return weak && !ref.key().equals(ref.ownKey());
     }
 
     /**
-     * Gives different texts that share a key known only by text different keys, so that none hides
-     * the other as its duplicate (a fresh index shows both). An edited article keeps the key of its
-     * old text, so another file that holds (or comes to hold) that old text gets the same key (issue 8).
+     * Gives articles that share a kept key but would have different keys in a fresh index (different
+     * own keys) different keys, so that none hides the other as its duplicate (a fresh index shows
+     * both). An edited article keeps the key of its old text, or of its old title and date, so another
+     * file that holds (or comes to hold) that old text, or title and date, gets the same key (issue 8).
      * The file that held the key when the run began keeps it, so no highlight ever changes article
      * because another file appeared or was edited; else a file that cannot be given another key (one
-     * of several articles in a file: its key is always the one its text gives), else the one whose
-     * text gives the key. The others take the key their text gives if they had kept one, or, being
-     * the old text's copy, a key derived from it, which they keep while their file is unchanged or
+     * of several articles in a file: its key is always its own), else the one whose own key it is.
+     * The others take their own key if they had kept one, or, being the old article's copy, a key
+     * derived from it, which they keep while their file is unchanged or
      * edited ({@link #keepKeyOfEditedArticle}). {@link #reconcile} then stores each from its file.
      */
     private static void settleBorrowedKeys(
@@ -656,8 +662,8 @@ public final class CorpusIndexer {
             }
             Map<String, Map<ArticleRef, ArticleRef>> rekeyed = new HashMap<>();
             sharing.forEach((key, claims) -> {
-                if (claims.stream().map(c -> c.ref().textHash()).distinct().count() < 2) {
-                    return; // copies of one text: duplicates, as they should be
+                if (claims.stream().map(c -> c.ref().ownKey()).distinct().count() < 2) {
+                    return; // copies of one article: duplicates, as they should be
                 }
                 Comparator<Claims.Claim> keeperFirst = Comparator.<Claims.Claim, Boolean>comparing(c -> current.get(c.path()).articles().size() == 1)
                         .thenComparing(c -> !heldAtStart(atStart.apply(c.path()), key))
@@ -665,11 +671,10 @@ public final class CorpusIndexer {
                         .thenComparing(Claims.Claim.BEST_FIRST);
                 Claims.Claim keeper = claims.stream().min(keeperFirst).orElseThrow();
                 for (Claims.Claim claim : claims) {
-                    if (!claim.ref().textHash().equals(keeper.ref().textHash())) {
-                        String own = borrowed(claim.ref()) ? claim.ref().textHash() : ArticleKeys.keyOfCopy(key);
+                    if (!claim.ref().ownKey().equals(keeper.ref().ownKey())) {
+                        String own = borrowed(claim.ref()) ? claim.ref().ownKey() : ArticleKeys.keyOfCopy(key);
                         ArticleRef ref = claim.ref();
-                        rekeyed.computeIfAbsent(claim.path(), p -> new HashMap<>())
-                                .put(ref, new ArticleRef(own, ref.textHash(), ref.warnings(), ref.textLength(), ref.identity()));
+                        rekeyed.computeIfAbsent(claim.path(), p -> new HashMap<>()).put(ref, ref.withKey(own));
                     }
                 }
             });

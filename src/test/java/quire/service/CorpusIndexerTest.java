@@ -223,6 +223,25 @@ class CorpusIndexerTest {
     }
 
     @Test
+    void aFileHoldingTheOldTitleAndDateOfAnEditedArticleIsNotItsDuplicate() throws IOException {
+        // Issue 8, title edit: a.md's article is keyed by title and date and keeps that key when its
+        // title is edited; b.md then holds another text under the old title and date, whose own key is
+        // the same: b was hidden as a's duplicate, where a fresh index shows both.
+        Path a = write("a.md", "---\ntitle: Old title\ndate: 2024-03-01\n---\n\nThe text of a.\n");
+        index();
+        Files.writeString(a, "---\ntitle: New title\ndate: 2024-03-01\n---\n\nThe text of a.\n");
+        Files.setLastModifiedTime(a, FileTime.fromMillis(Files.getLastModifiedTime(a).toMillis() + 60_000));
+        index();
+        write("b.md", "---\ntitle: Old title\ndate: 2024-03-01\n---\n\nAnother text, in b.\n");
+
+        IndexReport report = index();
+
+        assertEquals(List.of("New title", "Old title"), titles().stream().sorted().toList());
+        assertEquals(2, report.articles());
+        assertEquals(0, report.duplicates());
+    }
+
+    @Test
     void aChangedFileIsReadAgain() throws IOException {
         Path a = write("a.txt", "Title A\n\nOld text.\n");
         index();

@@ -249,6 +249,59 @@ class SessionTest {
         assertHighlightOnTheEditedArticleBesideTheCopy(h);
     }
 
+    @Test
+    void aHighlightStaysOnItsArticleWhenItsTitleIsEditedAndACopyOfTheOldTitleAppears() throws IOException {
+        // Issue 8, title edit: an article keyed by title and date keeps its key when its title is
+        // edited; another version under the old title must neither hide behind it nor take its highlights.
+        Path dated = corpus.resolve("dated.md");
+        Files.writeString(dated, DATED);
+        session.index(Progress.NONE);
+        String datedKey = session.search(SearchRequest.of("")).hits().stream()
+                .filter(hit -> hit.path().equals("dated.md")).findFirst().orElseThrow().key();
+        Highlight h = session.annotate(datedKey, "reconsider its policy", 1, null, "", List.of());
+        Files.writeString(dated, DATED.replace("title: Treaty signed", "title: Treaty signed in Pyongyang"));
+        Files.setLastModifiedTime(dated, FileTime.fromMillis(Files.getLastModifiedTime(dated).toMillis() + 60_000));
+        session.index(Progress.NONE);
+        Files.writeString(corpus.resolve("copy.md"), DATED.replace("reconsider its policy", "review its policy"));
+
+        session.index(Progress.NONE);
+
+        assertEquals(List.of("copy.md", "dated.md", "treaty.txt"), pathsAndKeys().stream().map(s -> s.split(" ")[0]).sorted().toList());
+        Article article = session.article(datedKey).orElseThrow();
+        assertEquals("dated.md", article.path());
+        assertEquals("Treaty signed in Pyongyang", article.title());
+        Highlight now = session.highlight(h.id()).orElseThrow();
+        assertEquals(HighlightState.ANCHORED, now.state());
+        assertEquals("reconsider its policy", article.text().substring(now.start(), now.end()));
+    }
+
+    @Test
+    void aWatchedTitleEditAndOldTitleLeaveTheHighlightAndMatchAFullCheck() throws IOException {
+        Path dated = corpus.resolve("dated.md");
+        Files.writeString(dated, DATED);
+        session.indexChanged(List.of("dated.md"));
+        session.awaitSearchable();
+        String datedKey = session.search(SearchRequest.of("")).hits().stream()
+                .filter(hit -> hit.path().equals("dated.md")).findFirst().orElseThrow().key();
+        Highlight h = session.annotate(datedKey, "reconsider its policy", 1, null, "", List.of());
+        Files.writeString(dated, DATED.replace("title: Treaty signed", "title: Treaty signed in Pyongyang"));
+        session.indexChanged(List.of("dated.md"));
+        Files.writeString(corpus.resolve("copy.md"), DATED.replace("reconsider its policy", "review its policy"));
+
+        session.indexChanged(List.of("copy.md"));
+        List<String> watched = pathsAndKeys();
+        IndexReport check = session.index(Progress.NONE);
+
+        assertEquals(List.of("copy.md", "dated.md", "treaty.txt"), watched.stream().map(s -> s.split(" ")[0]).sorted().toList());
+        assertEquals(watched, pathsAndKeys());
+        assertEquals(0, check.added() + check.updated() + check.removed() + check.duplicates());
+        assertEquals("dated.md", session.article(datedKey).orElseThrow().path());
+        assertEquals(HighlightState.ANCHORED, session.highlight(h.id()).orElseThrow().state());
+    }
+
+    private static final String DATED = "---\ntitle: Treaty signed\ndate: 2024-06-19\n---\n\n"
+            + "Seoul said it would reconsider its policy on weapons for Ukraine.\n";
+
     private static final String EDITED =
             TEXT.replace("Treaty signed\n\n", "Treaty signed\n\nA new first paragraph was added by the editors.\n\n");
 
