@@ -130,11 +130,18 @@ public final class Session implements AutoCloseable {
      * article whose text changed.
      */
     public IndexReport index(Progress progress) {
-        IndexReport report = runIndexer(true, (annotations, written) -> indexer.update(workspace.corpus(), index, progress, annotations, written));
-        if (!report.cancelled() && report.added() + report.updated() < CorpusIndexer.WARM_UP_FILES) {
+        return runIndexer(true, (annotations, written) -> indexer.update(workspace.corpus(), index, progress, annotations, written));
+    }
+
+    /**
+     * For the window, after its opening check: when that check read few files (an unchanged
+     * corpus), warms the code a watched update runs (see {@link #startWarmUp}). Not done for the
+     * command line, whose sessions end before new files could arrive.
+     */
+    public void warmUpAfter(IndexReport opening) {
+        if (!opening.cancelled() && opening.added() + opening.updated() < CorpusIndexer.WARM_UP_FILES) {
             startWarmUp();
         }
-        return report;
     }
 
     /**

@@ -94,7 +94,13 @@ public final class OpenCorpus implements AutoCloseable {
 
     /** Brings the index up to date; a read-only corpus is searched as it is. */
     public Optional<IndexReport> index(Progress progress) {
-        return session == null ? Optional.empty() : Optional.of(session.index(progress));
+        if (session == null) {
+            return Optional.empty();
+        }
+        IndexReport report = session.index(progress);
+        // New files arrive while the analyst reads: have the code that indexes them compiled by then.
+        session.warmUpAfter(report);
+        return Optional.of(report);
     }
 
     /**

@@ -157,7 +157,8 @@ public final class Phase {
         java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
         java.util.concurrent.BlockingQueue<IndexReport> reports = new java.util.concurrent.LinkedBlockingQueue<>();
         try (Session session = session(corpus, workspace)) {
-            session.index(Progress.NONE);
+            // As the window's opening check (OpenCorpus.index): the check, then the warm-up.
+            session.warmUpAfter(session.index(Progress.NONE));
             long before = session.search(SearchRequest.of("")).total();
             // The files arrive after the session's warm-up (a few seconds after the opening check, at
             // idle priority; see CorpusIndexer.warmUp), as they do in the window, where an analyst

@@ -67,6 +67,7 @@ class SessionTest {
 
     @Test
     void aWatchedUpdateRightAfterTheOpeningCheckIndexesTheNewFileAndStopsTheWarmUp() throws IOException {
+        session.warmUpAfter(session.index(Progress.NONE)); // as the window's opening check does
         Files.writeString(corpus.resolve("second.txt"), "Second title\n\nAnother article about the treaty.\n");
 
         session.indexChanged(List.of("second.txt"));
