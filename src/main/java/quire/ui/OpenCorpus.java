@@ -34,7 +34,7 @@ public final class OpenCorpus implements AutoCloseable {
     private final Session session;
     private final CorpusView view;
     private final String readOnlyReason;
-    /** Watches the corpus once it has been re-checked; null until then, and when read-only. */
+    /** Watches the corpus from its opening check on; null before, and when read-only. */
     private CorpusWatcher watcher;
     private boolean closed;
 
@@ -101,6 +101,22 @@ public final class OpenCorpus implements AutoCloseable {
         // New files arrive while the analyst reads: have the code that indexes them compiled by then.
         session.warmUpAfter(report);
         return Optional.of(report);
+    }
+
+    /**
+     * The window's opening of a corpus: starts watching the folder (see {@link #watch}), then
+     * brings the index up to date. In that order, so that a file saved while the check runs, after
+     * it has listed the file's folder, is reported rather than missed until the corpus is next
+     * opened; a report made meanwhile waits for the check on the window's one indexing thread. A
+     * folder that cannot be watched is logged, and the check goes on.
+     */
+    public Optional<IndexReport> indexAndWatch(Progress progress, Consumer<Optional<Set<String>>> onChange) {
+        try {
+            watch(onChange);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Not watching " + workspace.corpus() + " for new files", e);
+        }
+        return index(progress);
     }
 
     /**

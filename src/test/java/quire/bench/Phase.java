@@ -61,7 +61,8 @@ public final class Phase {
             case "bare-index" -> bareIndex(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), false, result);
             case "bare-index-reduced" -> bareIndex(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), true, result);
             case "index", "recheck" -> index(Path.of(args[1]), Path.of(args[2]), result);
-            case "add" -> addWatched(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), result);
+            case "add" -> addWatched(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), true, result);
+            case "add-cold" -> addWatched(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), false, result);
             case "add-recheck" -> add(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), result);
             case "queries" -> Queries.write(Path.of(args[1]), Path.of(args[2]), Long.parseLong(args[3]), result);
             case "search-quire" -> searchQuire(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]), result);
@@ -148,7 +149,7 @@ public final class Phase {
      * it (as the window does once it opens a corpus), 100 files copied in, and the time from the
      * end of the copy until a search counts them all. Then takes them out again.
      */
-    private static void addWatched(Path corpus, Path workspace, Path extra, Map<String, Object> result) throws Exception {
+    private static void addWatched(Path corpus, Path workspace, Path extra, boolean afterWarmUp, Map<String, Object> result) throws Exception {
         Path target = corpus.resolve("new-files");
         List<Path> files;
         try (var walk = Files.walk(extra)) {
@@ -162,9 +163,12 @@ public final class Phase {
             long before = session.search(SearchRequest.of("")).total();
             // The files arrive after the session's warm-up (a few seconds after the opening check, at
             // idle priority; see CorpusIndexer.warmUp), as they do in the window, where an analyst
-            // saves them minutes later; a report during the warm-up would stop it and find the code cold.
+            // saves them minutes later. Or (add-cold) at once: the worst case, a copy made while the
+            // window opens, whose report stops the warm-up and finds the code as cold as it is then.
             long w0 = System.nanoTime();
-            session.awaitWarmUp();
+            if (afterWarmUp) {
+                session.awaitWarmUp();
+            }
             result.put("warmUpWaitMs", ms(System.nanoTime() - w0));
             // As the window: each report is indexed on one background writer, then the results are
             // searched again; the time is until that search counts all 100.

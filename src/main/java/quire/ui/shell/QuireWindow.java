@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
@@ -317,7 +318,7 @@ public final class QuireWindow {
         }
         progress.setProgress(-1);
         setIndexingVisible(true);
-        indexing = background.index(indexed::index, (fraction, message) -> {
+        indexing = background.index(progress -> indexed.indexAndWatch(progress, changed -> indexChanged(indexed, changed)), (fraction, message) -> {
             progress.setProgress(fraction);
             status.setText(message == null || message.isBlank() ? "Indexing…" : message);
         }, report -> {
@@ -332,7 +333,6 @@ public final class QuireWindow {
             search.searchNow();
             refreshTags();
             ready();
-            startWatching(indexed);
         }, message -> {
             setIndexingVisible(false);
             indexing = null;
@@ -342,25 +342,21 @@ public final class QuireWindow {
     }
 
     /**
-     * From now on, files saved into the corpus are indexed as they arrive (on the same background
-     * writer as the re-check), and the results and facets refresh when they are searchable.
+     * Indexes what the watcher reported (from the opening check on) on the same background writer
+     * as the check, after it, and refreshes the results and facets when articles arrived.
      */
-    private void startWatching(OpenCorpus watched) {
-        background.run(() -> {
-            watched.watch(changed -> background.index(progress -> watched.indexChanged(changed), (fraction, message) -> {}, report -> {
-                if (watched != corpus || report.isEmpty()) {
-                    return;
-                }
-                IndexReport r = report.get();
-                if (r.added() + r.updated() + r.removed() > 0) {
-                    showReport(r);
-                    search.searchNow();
-                    refreshTags();
-                }
-            }, this::showFailure));
-            return true;
-        }, started -> {}, message -> LOG.log(System.Logger.Level.WARNING,
-                "Not watching " + watched.workspace().corpus() + " for new files: " + message));
+    private void indexChanged(OpenCorpus watched, Optional<Set<String>> changed) {
+        background.index(progress -> watched.indexChanged(changed), (fraction, message) -> {}, report -> {
+            if (watched != corpus || report.isEmpty()) {
+                return;
+            }
+            IndexReport r = report.get();
+            if (r.added() + r.updated() + r.removed() > 0) {
+                showReport(r);
+                search.searchNow();
+                refreshTags();
+            }
+        }, this::showFailure);
     }
 
     private void showReport(IndexReport report) {
