@@ -211,7 +211,19 @@ public final class Ingester {
             throw tooLarge(size);
         }
         try (InputStream in = Files.newInputStream(file)) {
-            // The file may have grown since it was measured; never read past the limit.
+            // Straight into an array of the measured size: reading to the end of the stream instead
+            // filled and copied 8 KB buffers, a good part of a first index's allocation.
+            byte[] bytes = new byte[(int) size];
+            int read = in.readNBytes(bytes, 0, bytes.length);
+            if (read < bytes.length) {
+                return java.util.Arrays.copyOf(bytes, read); // shrunk since it was measured
+            }
+            if (in.read() < 0) {
+                return bytes;
+            }
+        }
+        // Grown since it was measured: read again to the end, but never past the limit.
+        try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) Math.min(maxFileBytes + 1, Integer.MAX_VALUE - 8));
             if (bytes.length > maxFileBytes) {
                 throw new IngestException("The file is too large to be an article (over " + megabytes(maxFileBytes) + ").");

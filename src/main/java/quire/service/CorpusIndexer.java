@@ -51,7 +51,8 @@ public final class CorpusIndexer {
     /**
      * How often a long update commits: by time, not by a number of files, so that a crash loses at
      * most about this much work while a first index of 100,000 files flushes a few large segments
-     * instead of one every 2,048 files (each commit's flush runs on one thread while the other waits).
+     * instead of one every 2,048 files. A commit runs on the pool beside the writes, which help
+     * Lucene flush, rather than while the pool waits.
      */
     private static final long COMMIT_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
@@ -233,6 +234,7 @@ public final class CorpusIndexer {
         boolean cancelled = false;
         ExecutorService pool = Executors.newFixedThreadPool(threads, ingestThreads());
         List<Future<Void>> writing = List.of();
+        Future<Void> committing = java.util.concurrent.CompletableFuture.completedFuture(null);
         try {
             List<Future<Outcome>> reading = toRead.isEmpty() ? List.of() : submitReads(pool, batchAt(toRead, 0), known);
             for (int from = 0; from < toRead.size(); from += BATCH_FILES) {
@@ -249,15 +251,24 @@ public final class CorpusIndexer {
                 awaitAll(writing);
                 writing = submitWrites(pool, index, outcomes, winners, annotations, known.keySet(), storedFrom.keySet());
                 remember(winners, storedFrom, written);
-                if (System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
-                    awaitAll(writing);
-                    index.commit();
+                if (System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS && committing.isDone()) {
+                    // On the pool, beside the writes: awaiting them and committing here left a core
+                    // idle for the whole flush (other writers help Lucene flush). The writes a commit
+                    // catches half done are safe, see submitWrite.
+                    awaitAll(List.of(committing));
+                    committing = pool.submit(() -> {
+                        index.commit();
+                        return null;
+                    });
                     lastCommit = System.nanoTime();
                 }
                 progress.update(Math.min(toRead.size(), from + BATCH_FILES), toRead.size(), batch.get(batch.size() - 1).path());
             }
             awaitAll(writing);
+            awaitAll(List.of(committing));
         } finally {
+            // A commit is let finish: interrupting one could close the writer.
+            finishQuietly(committing);
             pool.shutdownNow();
         }
 
@@ -489,8 +500,12 @@ public final class CorpusIndexer {
         }
         boolean fileKnown = knownPaths.contains(outcome.record().path());
         return pool.submit(() -> {
-            index.putFile(outcome.record(), fileKnown);
+            // The record last: a commit holds a prefix of each thread's writes (Lucene's sequence
+            // numbers), so one taken meanwhile never holds the record without the articles, which
+            // the next run would then take as unchanged and never store. Articles without their
+            // record are harmless: the next run reads the unknown file again and replaces them.
             puts.forEach(Runnable::run);
+            index.putFile(outcome.record(), fileKnown);
             return null;
         });
     }
@@ -513,6 +528,23 @@ public final class CorpusIndexer {
             }));
         }
         return futures;
+    }
+
+    /** Waits for a task whose failure, if any, has been or will be reported by other means. */
+    private static void finishQuietly(Future<?> task) {
+        boolean interrupted = false;
+        while (!task.isDone()) {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static <T> List<T> awaitAll(List<Future<T>> futures) {

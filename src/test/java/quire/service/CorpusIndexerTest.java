@@ -92,6 +92,55 @@ class CorpusIndexerTest {
         }
     }
 
+    /**
+     * A long update commits while the pool writes (the progress callback stands in for the timed
+     * commit here, at the same point of the loop): whatever a commit holds, a file's record never
+     * comes without its articles, or a crash would leave a file the next run takes as unchanged
+     * and never reads again while its articles are missing.
+     */
+    @Test
+    void aCommitTakenWhileFilesAreWrittenNeverHoldsAFilesRecordWithoutItsArticles() throws IOException {
+        StringBuilder paragraphs = new StringBuilder();
+        for (int p = 0; p < 20; p++) {
+            paragraphs.append("<p>Paragraph ").append(p).append(" of a post long enough to take a while to analyse.</p>");
+        }
+        for (int f = 0; f < 700; f++) {
+            StringBuilder json = new StringBuilder("[");
+            for (int a = 0; a < 12; a++) {
+                json.append(a == 0 ? "" : ",").append(post("https://example.org/" + f + "/" + a, "Post " + f + " " + a, paragraphs.toString()));
+            }
+            write("d" + (f / 100) + "/f" + f + ".json", json.append("]").toString());
+        }
+        CorpusIndexer indexer = new CorpusIndexer(new CorpusScanner(), new Ingester(), 2);
+        Path dir = data.resolve("index");
+        List<String> missing = new java.util.ArrayList<>();
+        int[] commits = {0};
+        try (quire.index.ArticleIndex index = quire.index.ArticleIndex.open(dir)) {
+            Progress committing = new Progress() {
+                @Override
+                public void update(long done, long total, String message) {
+                    index.commit();
+                    commits[0]++;
+                    try (quire.index.ArticleIndex committed = quire.index.ArticleIndex.openReadOnly(dir).orElseThrow()) {
+                        java.util.Set<String> stored = committed.articlePaths().keySet();
+                        committed.fileRecords().values().forEach(r -> r.articles().stream()
+                                .filter(ref -> !stored.contains(ref.key()))
+                                .forEach(ref -> missing.add(r.path() + " " + ref.key())));
+                    }
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            };
+            indexer.update(corpus, index, committing);
+        }
+
+        assertEquals(3, commits[0]);
+        assertEquals(List.of(), missing);
+    }
+
     @Test
     void firstRunReadsEveryFileAndIndexesItsArticles() throws IOException {
         write("a.txt", "First title\n\nThe first article's only paragraph.\n");
