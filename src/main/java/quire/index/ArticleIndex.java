@@ -437,7 +437,7 @@ public final class ArticleIndex implements Closeable {
         doc.add(new StoredField(Schema.PATH, article.path()));
         doc.add(new TextField(Schema.TITLE, article.title(), Field.Store.YES));
         doc.add(new Field(Schema.BODY, article.text(), Schema.TEXT_WITH_OFFSETS));
-        if (Languages.hasKorean(article.title() + "\n" + article.text())) {
+        if (Languages.hasKorean(article.title(), article.text())) {
             doc.add(new TextField(Schema.TITLE_KO, article.title(), Field.Store.NO));
             doc.add(new Field(Schema.BODY_KO, article.text(), Schema.UNSTORED_TEXT_WITH_OFFSETS));
         }

@@ -9,18 +9,33 @@ final class Languages {
      * (a quoted name in an English article does not make it Korean, but costs little either way).
      */
     static boolean hasKorean(CharSequence text) {
-        int hangul = 0;
-        int letters = 0;
+        return hasKorean(text, "");
+    }
+
+    /**
+     * As {@link #hasKorean(CharSequence)} of the two joined: for an article's title and text,
+     * without copying the text into one more string (a good part of a first index's allocation).
+     */
+    static boolean hasKorean(CharSequence first, CharSequence second) {
+        int[] counts = new int[2]; // Hangul, letters
+        return count(first, counts) || count(second, counts) || (counts[0] > 0 && counts[0] * 50 >= counts[1]);
+    }
+
+    /** Adds a text's Hangul and letters to {@code counts}; true once there is Hangul enough to tell. */
+    private static boolean count(CharSequence text, int[] counts) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (isHangul(c)) {
-                hangul++;
-                letters++;
+                counts[0]++;
+                counts[1]++;
+                if (counts[0] >= 8) {
+                    return true;
+                }
             } else if (Character.isLetter(c)) {
-                letters++;
+                counts[1]++;
             }
         }
-        return hangul >= 8 || (hangul > 0 && hangul * 50 >= letters);
+        return false;
     }
 
     static boolean isHangul(char c) {
