@@ -26,10 +26,13 @@ public final class Ingester {
 
     private final long maxFileBytes;
     private final MemoryBudget memory;
-    private final FormatReader wordPress = new WordPressReader();
-    private final FormatReader htmlPage = new HtmlPageReader();
-    private final FormatReader markdown = new MarkdownReader();
-    private final FormatReader plainText = new PlainTextReader();
+    /**
+     * Made on first use: they set up Jackson and jsoup (a fifth of a second of CPU), which the
+     * window, built with this ingester, does not need before it is shown.
+     */
+    private volatile Readers readers;
+
+    private record Readers(FormatReader wordPress, FormatReader htmlPage, FormatReader markdown, FormatReader plainText) {}
 
     public Ingester() {
         this(DEFAULT_MAX_FILE_BYTES);
@@ -187,12 +190,27 @@ public final class Ingester {
     }
 
     private FormatReader readerFor(Format format) {
+        Readers r = readers();
         return switch (format) {
-            case WORDPRESS_JSON -> wordPress;
-            case HTML_PAGE -> htmlPage;
-            case MARKDOWN -> markdown;
-            case PLAIN_TEXT -> plainText;
+            case WORDPRESS_JSON -> r.wordPress();
+            case HTML_PAGE -> r.htmlPage();
+            case MARKDOWN -> r.markdown();
+            case PLAIN_TEXT -> r.plainText();
         };
+    }
+
+    private Readers readers() {
+        Readers r = readers;
+        if (r == null) {
+            synchronized (this) {
+                r = readers;
+                if (r == null) {
+                    r = new Readers(new WordPressReader(), new HtmlPageReader(), new MarkdownReader(), new PlainTextReader());
+                    readers = r;
+                }
+            }
+        }
+        return r;
     }
 
     /**

@@ -404,10 +404,19 @@ public final class Bench {
         if (results.containsKey("window")) {
             List<Double> shown = field("window", n -> n.get("shownMs").asDouble());
             List<Double> ready = field("window", n -> n.get("searchableMs").asDouble());
-            md.append(String.format(Locale.ROOT, "| window shown, from JVM start (Xvfb) | ≤ 2 s | %s | %s | %s | | | | %s |%n",
+            md.append(String.format(Locale.ROOT, "| window shown, from JVM start (Xvfb, launched by ./quire) | ≤ 2 s | %s | %s | %s | | | | %s |%n",
                     f(median(shown)), f(percentile(shown, 99)), f(shown.get(0)), verdict(median(shown) <= 2000)));
             md.append(String.format(Locale.ROOT, "| window interactive with the index open and re-checked | ≤ 2 s | %s | %s | %s | | | | %s |%n",
                     f(median(ready)), f(percentile(ready, 99)), f(ready.get(0)), verdict(median(ready) <= 2000)));
+        }
+        if (results.containsKey("window-first")) {
+            // The first launch after a build makes ./quire's start-up archive: once per build, so reported apart.
+            List<Double> shown = field("window-first", n -> n.get("shownMs").asDouble());
+            List<Double> ready = field("window-first", n -> n.get("searchableMs").asDouble());
+            md.append(String.format(Locale.ROOT, "| window shown, first launch (makes the start-up archive) | | %s | | %s | | | | |%n",
+                    f(median(shown)), f(shown.get(0))));
+            md.append(String.format(Locale.ROOT, "| window interactive, first launch | | %s | | %s | | | | |%n",
+                    f(median(ready)), f(ready.get(0))));
         }
         double heap = results.values().stream().flatMap(List::stream).filter(n -> n.has("peakHeapMb"))
                 .mapToDouble(n -> n.get("peakHeapMb").asDouble()).max().orElse(Double.NaN);
@@ -486,5 +495,10 @@ public final class Bench {
 
     String classpathForPhases() {
         return classpath;
+    }
+
+    /** The JVM options of the phases' JVMs (the window gets them too, through the launcher). */
+    List<String> jvmFlags() {
+        return jvmFlags;
     }
 }

@@ -161,6 +161,19 @@ class QuireWindowTest {
     }
 
     @Test
+    void theRememberedThemesStylesheetCanBeSetBeforeTheWindowIsMade(FxRobot robot) {
+        Settings settings = Settings.load(home.resolve("theme-" + System.nanoTime()).resolve("window.properties"));
+        settings.put("theme", "dark");
+
+        robot.interact(() -> QuireWindow.useThemeStylesheet(settings));
+        String dark = javafx.application.Application.getUserAgentStylesheet();
+        robot.interact(() -> QuireWindow.useThemeStylesheet(Settings.load(home.resolve("none-" + System.nanoTime()).resolve("window.properties"))));
+
+        assertTrue(dark.contains("primer-dark"), dark);
+        assertTrue(javafx.application.Application.getUserAgentStylesheet().contains("primer-light"));
+    }
+
+    @Test
     void openSampleCorpusCopiesTheShippedSampleAndOpensTheCopy(FxRobot robot) throws Exception {
         Path shipped = Files.createDirectories(home.resolve("app-" + System.nanoTime()).resolve("sample-corpus"));
         Files.writeString(shipped.resolve("sanctions.md"), SANCTIONS);

@@ -190,6 +190,14 @@ public final class QuireWindow {
         rebuildRecentMenu();
     }
 
+    /**
+     * Sets the stylesheet of the theme {@code settings} remember. Called before the window is made,
+     * so that its controls are styled once, with that theme, instead of first with JavaFX's default.
+     */
+    public static void useThemeStylesheet(Settings settings) {
+        Theme.parse(settings.get("theme").orElse("light")).useStylesheet();
+    }
+
     /** Shows the window. */
     public void show() {
         stage.setOnShown(e -> LOG.log(System.Logger.Level.INFO, "Window shown {0} ms after the JVM started",

@@ -49,6 +49,7 @@ public final class WindowLauncher {
                     Platform.setImplicitExit(false);
                     nameWindowsForTheDesktop();
                     Settings settings = Settings.load(dirs.dataDir().resolve("window.properties"));
+                    QuireWindow.useThemeStylesheet(settings);
                     QuireWindow window = new QuireWindow(new Stage(), new QuireWindow.Services(service, dirs, settings,
                             work, indexing, WindowLauncher::openLink, SampleCorpus.shipped(dirs.dataDir())));
                     window.setOnClosed(() -> {
