@@ -7,12 +7,15 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -348,6 +351,46 @@ public final class ArticleIndex implements Closeable {
                 return Optional.<Article>empty();
             }
             return Optional.of(articleOf(searcher.storedFields().document(top.scoreDocs[0].doc)));
+        });
+    }
+
+    /**
+     * The stored articles of these keys, those the index has: what {@link #article} gives for each,
+     * read in one pass (each segment's key terms looked up with one terms enum, the documents then
+     * read in order, so a block of stored fields is decompressed once for the articles in it),
+     * for exports of a thousand articles.
+     */
+    public Map<String, Article> articles(Collection<String> keys) {
+        List<String> sorted = new ArrayList<>(new TreeSet<>(keys));
+        return withSearcher(searcher -> {
+            Map<String, Article> found = new HashMap<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                var terms = leaf.reader().terms(Schema.KEY);
+                if (terms == null) {
+                    continue;
+                }
+                var termsEnum = terms.iterator();
+                Bits live = leaf.reader().getLiveDocs();
+                org.apache.lucene.index.PostingsEnum postings = null;
+                TreeMap<Integer, String> docs = new TreeMap<>();
+                for (String key : sorted) {
+                    if (found.containsKey(key) || !termsEnum.seekExact(new org.apache.lucene.util.BytesRef(key))) {
+                        continue;
+                    }
+                    postings = termsEnum.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
+                    for (int doc = postings.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            docs.put(doc, key);
+                            break;
+                        }
+                    }
+                }
+                var stored = leaf.reader().storedFields();
+                for (var doc : docs.entrySet()) {
+                    found.put(doc.getValue(), articleOf(stored.document(doc.getKey())));
+                }
+            }
+            return found;
         });
     }
 

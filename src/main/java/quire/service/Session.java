@@ -456,22 +456,24 @@ public final class Session implements AutoCloseable {
         Set<String> keys = new TreeSet<>(store.annotatedArticleKeys());
         query.map(this::keysMatching).ifPresent(keys::retainAll);
         List<AnnotatedArticle> out = new ArrayList<>();
+        // In one pass: looked up one by one, the articles were most of an export of 1,000 of them.
+        Map<String, Article> articles = index.articles(keys);
+        Optional<Set<String>> wanted = tag.map(t -> ids(store.highlightsTagged(t)));
         for (String key : keys) {
-            Optional<Article> article = index.article(key);
-            if (article.isEmpty()) {
+            Article article = articles.get(key);
+            if (article == null) {
                 continue;
             }
             List<Highlight> highlights = store.highlightsOf(key);
             List<String> articleTags = store.articleTags(key);
             if (tag.isPresent()) {
-                Set<String> wanted = ids(store.highlightsTagged(tag.get()));
-                highlights = highlights.stream().filter(h -> wanted.contains(h.id())).toList();
+                highlights = highlights.stream().filter(h -> wanted.get().contains(h.id())).toList();
                 boolean articleTagged = articleTags.stream().anyMatch(t -> isTagOrChild(t, tag.get()));
                 if (highlights.isEmpty() && !articleTagged) {
                     continue;
                 }
             }
-            out.add(new AnnotatedArticle(article.get(), store.articleNote(key), articleTags, highlights));
+            out.add(new AnnotatedArticle(article, store.articleNote(key), articleTags, highlights));
         }
         out.sort(Comparator.comparing(a -> a.article().path()));
         return out;

@@ -393,7 +393,7 @@ public final class Phase {
         try (Session session = session(corpus, workspace)) {
             List<Double> samples = new ArrayList<>();
             int exported = 0;
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < Integer.getInteger("quire.bench.exports", 6); i++) {
                 Path target = Files.createTempFile("quire-bench-export", ".md");
                 long t0 = System.nanoTime();
                 var summary = session.export(new ExportRequest(ExportRequest.Format.MARKDOWN, false, false, target, Optional.empty(), Optional.empty(), Set.of()), Instant.now());
