@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 final class Window {
     private static final Pattern SHOWN = Pattern.compile("Window shown ([\\d,.\\u00a0]+) ms after the JVM started");
     private static final Pattern SEARCHABLE = Pattern.compile("Corpus indexed and searchable ([\\d,.\\u00a0]+) ms after the JVM started");
+    private static final Pattern RESULTS = Pattern.compile("First results shown ([\\d,.\\u00a0]+) ms after the JVM started");
 
     private Window() {}
 
@@ -64,13 +65,15 @@ final class Window {
         Path logs = data.resolve("quire").resolve("logs");
         Optional<Double> shown = Optional.empty();
         Optional<Double> searchable = Optional.empty();
+        Optional<Double> results = Optional.empty();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         boolean alive = true;
-        while ((shown.isEmpty() || searchable.isEmpty()) && System.nanoTime() < deadline && alive) {
+        while ((shown.isEmpty() || searchable.isEmpty() || results.isEmpty()) && System.nanoTime() < deadline && alive) {
             alive = !process.waitFor(200, TimeUnit.MILLISECONDS);
             String log = readLogs(logs);
             shown = find(SHOWN, log);
             searchable = find(SEARCHABLE, log);
+            results = find(RESULTS, log);
         }
         // Writing the archive at exit takes a few seconds on the first launch; it is not timed.
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
@@ -80,13 +83,14 @@ final class Window {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
-        if (shown.isEmpty() || searchable.isEmpty()) {
-            throw new IllegalStateException("the window did not report being shown and searchable; see " + bench.work().resolve("window.out") + " and " + logs);
+        if (shown.isEmpty() || searchable.isEmpty() || results.isEmpty()) {
+            throw new IllegalStateException("the window did not report being shown, its first results and being searchable; see " + bench.work().resolve("window.out") + " and " + logs);
         }
         ObjectNode result = new ObjectMapper().createObjectNode();
         result.put("phase", "window");
         result.put("shownMs", shown.get());
         result.put("searchableMs", searchable.get());
+        result.put("resultsMs", results.get());
         try {
             Phase.deleteTree(data);
         } catch (java.io.IOException stillClosing) {

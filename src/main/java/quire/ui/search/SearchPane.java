@@ -59,6 +59,7 @@ public final class SearchPane extends VBox {
     private final ReadOnlyObjectWrapper<SearchHit> opened = new ReadOnlyObjectWrapper<>(this, "opened");
     private final Popover help;
     private long generation;
+    private Runnable onResults = () -> {};
     private String shownQuery = "";
     private long total;
     private boolean openFirst;
@@ -276,6 +277,12 @@ public final class SearchPane extends VBox {
             results.getSelectionModel().selectFirst();
         }
         openFirst = false;
+        onResults.run();
+    }
+
+    /** Runs {@code action} on the JavaFX thread each time results have been shown (the window times its start-up with it). */
+    public void setOnResults(Runnable action) {
+        onResults = java.util.Objects.requireNonNull(action, "action");
     }
 
     private void showError(String message) {
