@@ -97,6 +97,31 @@ class QuireWindowTest {
     }
 
     @Test
+    void aCorpusOpenedWhileTheWindowWasBuiltIsTheOneItShowsAndAFailedOpeningIsSaidPlainly(FxRobot robot) throws Exception {
+        Path other = Files.createDirectories(home.resolve("other-" + System.nanoTime()));
+        Files.writeString(other.resolve("sanctions.md"), SANCTIONS);
+        robot.interact(() -> window.close());
+        OpenCorpus early = OpenCorpus.open(service, quire.service.Workspace.resolve(other, java.util.Optional.empty(), dirs));
+
+        robot.interact(() -> {
+            QuireWindow w = new QuireWindow(new Stage(), new QuireWindow.Services(service, dirs,
+                    Settings.load(dirs.dataDir().resolve("window.properties")), Background.direct(), Background.direct(), link -> {}));
+            w.show();
+            w.open(other, java.util.concurrent.CompletableFuture.completedFuture(early));
+            window = w;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, robot.lookup(".results").queryListView().getItems().size());
+        assertEquals(java.util.Optional.of(other), window.corpusFolder());
+
+        robot.interact(() -> window.open(corpus, java.util.concurrent.CompletableFuture.failedFuture(
+                new quire.model.QuireException("Quire cannot open the corpus: the disk is gone."))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".status-text").queryAs(Labeled.class).getText().contains("the disk is gone"),
+                robot.lookup(".status-text").queryAs(Labeled.class).getText());
+    }
+
+    @Test
     void searchingAndOpeningAResultShowsTheArticleWithItsHitsMarked(FxRobot robot) {
         search(robot, "\"military assistance\"");
 

@@ -260,6 +260,14 @@ public final class QuireWindow {
 
     /** Opens a corpus folder: annotating if possible, read-only otherwise, then indexes it in the background. */
     public void open(Path folder) {
+        open(folder, null);
+    }
+
+    /**
+     * As {@link #open(Path)}, with the folder already being opened in the background by {@code
+     * opening} (on the work executor, started before the window was built); null to open it here.
+     */
+    public void open(Path folder, java.util.concurrent.Future<OpenCorpus> opening) {
         Objects.requireNonNull(folder, "folder");
         if (!Files.isDirectory(folder)) {
             showFailure("There is no folder at " + folder.toAbsolutePath() + ". Open another with File > Open Folder"
@@ -278,6 +286,13 @@ public final class QuireWindow {
         background.run(() -> {
             if (previous != null) {
                 previous.close();
+            }
+            if (opening != null) {
+                try {
+                    return opening.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
             }
             Workspace workspace = Workspace.resolve(folder, Optional.empty(), dirs);
             return OpenCorpus.open(service, workspace);
