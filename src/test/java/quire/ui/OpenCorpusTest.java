@@ -33,6 +33,29 @@ class OpenCorpusTest {
     Path data;
 
     @Test
+    void aPrimedSearchAnswersOnlyTheNextSearchAndOnlyIfItIsTheSame() throws Exception {
+        Files.writeString(corpus.resolve("first.txt"), "First title\n\nAn article about the treaty.\n");
+        CorpusService service = new CorpusService(new CorpusIndexer(new CorpusScanner(), new Ingester(), 1));
+        Workspace workspace = Workspace.resolve(corpus, Optional.of(data.resolve("ws")), new AppDirs(Map.of(), "Linux", data));
+        try (OpenCorpus open = OpenCorpus.open(service, workspace)) {
+            open.index(Progress.NONE);
+            SearchRequest everything = SearchRequest.of("");
+            open.prime(everything);
+            Files.writeString(corpus.resolve("second.txt"), "Second title\n\nAnother article.\n");
+            open.indexChanged(Optional.of(Set.of("second.txt")));
+
+            assertEquals(1, open.search(everything).total(), "the primed result, from before the new file");
+            assertEquals(2, open.search(everything).total(), "once only: then the index as it is");
+
+            open.prime(everything);
+            Files.writeString(corpus.resolve("third.txt"), "Third title\n\nYet another article.\n");
+            open.indexChanged(Optional.of(Set.of("third.txt")));
+            assertEquals(1, open.search(SearchRequest.of("treaty")).total(), "another request is searched");
+            assertEquals(3, open.search(everything).total(), "and the primed result is dropped, never served late");
+        }
+    }
+
+    @Test
     void aFileSavedWhileTheOpeningCheckRunsIsReportedAndIndexed() throws Exception {
         Files.writeString(corpus.resolve("first.txt"), "First title\n\nAn article about the treaty.\n");
         CorpusService service = new CorpusService(new CorpusIndexer(new CorpusScanner(), new Ingester(), 1));

@@ -217,6 +217,11 @@ public final class SearchPane extends VBox {
     }
 
     /** Runs the search now, without waiting for typing to pause. */
+    /** What the pane asks first for a corpus just opened: everything, by relevance, no filters. */
+    public static SearchRequest openingRequest() {
+        return new SearchRequest("", SortOrder.RELEVANCE, 0, PAGE, java.util.Map.of());
+    }
+
     public void searchNow() {
         debounce.stop();
         OpenCorpus open = corpus.get();

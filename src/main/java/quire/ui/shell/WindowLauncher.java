@@ -107,13 +107,13 @@ public final class WindowLauncher {
     }
 
     /**
-     * Runs a search of the whole corpus, as the window's first is, and drops its result: the first
-     * search of a process ran for most of a second of cold code (query, facets, snippets), and this
-     * one runs while the window is still being built.
+     * Runs the window's first search while the window is still being built, for the window to take
+     * (see {@link OpenCorpus#prime}): the first search of a process ran for most of a second of
+     * cold code (query, facets), after the window was shown.
      */
     private static OpenCorpus warmedUp(OpenCorpus open) {
         try {
-            open.search(quire.model.SearchRequest.of(""));
+            open.prime(quire.ui.search.SearchPane.openingRequest());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "The warm-up search failed; the window's own will say why", e);
         }
