@@ -51,7 +51,7 @@ public final class WindowLauncher {
         // The corpus (database, index) opens while JavaFX starts and the window is built: opened
         // after the window was shown, it put the first results 0.9 s after it (BENCHMARKS.md, fix 18).
         Future<OpenCorpus> opening = Files.isDirectory(corpus)
-                ? work.submit(() -> warmedUp(OpenCorpus.open(service, Workspace.resolve(corpus, Optional.empty(), dirs))))
+                ? work.submit(() -> withFirstSearch(OpenCorpus.open(service, Workspace.resolve(corpus, Optional.empty(), dirs))))
                 : null;
         try {
             Platform.startup(() -> {
@@ -111,11 +111,11 @@ public final class WindowLauncher {
      * (see {@link OpenCorpus#prime}): the first search of a process ran for most of a second of
      * cold code (query, facets), after the window was shown.
      */
-    private static OpenCorpus warmedUp(OpenCorpus open) {
+    private static OpenCorpus withFirstSearch(OpenCorpus open) {
         try {
             open.prime(quire.ui.search.SearchPane.openingRequest());
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "The warm-up search failed; the window's own will say why", e);
+            LOG.log(System.Logger.Level.DEBUG, "The first search failed here; the window's own will say why", e);
         }
         return open;
     }
